@@ -1,0 +1,26 @@
+/**
+ * The one way any context talks to the background: `ask({type: …})`, typed by the request's type.
+ */
+import browser from 'webextension-polyfill';
+import type { Reply, Request, RequestType } from './messages';
+import type { Note } from './storage/db';
+import type { TabPage } from './background/tabs';
+
+/** What each request answers with. */
+export interface Responses {
+  'page/report': null;
+  'tab/status': TabPage | null;
+  'notes/create': Note;
+  'notes/list-page': Note[];
+  'notes/list-all': Note[];
+  'notes/update': Note;
+  'notes/delete': null;
+  'tab/set-view': unknown;
+}
+
+export async function ask<T extends RequestType>(request: Request<T> & { type: T }): Promise<Responses[T]> {
+  const reply = (await browser.runtime.sendMessage(request)) as Reply<Responses[T]> | undefined;
+  if (!reply) throw new Error('Newsmark’s background did not answer.');
+  if (!reply.ok) throw new Error(reply.error);
+  return reply.value;
+}

@@ -1,0 +1,106 @@
+/**
+ * The background's message boundary: who may ask what, and from which page.
+ *
+ * - Only our own extension's contexts are answered (`sender.id`); anything else is refused and logged.
+ * - A content script speaks only for its own page; its URL comes from `sender.tab.url` (or the frame's
+ *   `sender.url`), never from the message.
+ * - Extension pages (popup, panel, options) may name a tab by id; that tab's page is what its content script
+ *   last reported, again as the browser saw it.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import { parseRequest, type Reply, type Request } from '../messages';
+import { normalizePageUrl } from '../core/url';
+import { database } from '../storage/db';
+import { createNote, deleteNote, pageNotes, recentNotes, updateNote, type PageIdentity } from './notes';
+import { rememberTab, tabPage } from './tabs';
+
+type Caller =
+  | { kind: 'content'; tabId: number; pageUrl: string }
+  | { kind: 'extension'; tabId: number | null };
+
+/** Who is calling, by what the browser says about the sender; null for anyone we don't answer. */
+export function identifyCaller(sender: Runtime.MessageSender, ownId: string, ownOrigin: string): Caller | null {
+  if (sender.id !== ownId) return null;
+  const frameUrl = sender.url ?? '';
+  if (frameUrl.startsWith(ownOrigin)) return { kind: 'extension', tabId: sender.tab?.id ?? null };
+  const tabId = sender.tab?.id;
+  // Only the top frame's content script speaks for the page: a frame's URL is not the article's.
+  if (tabId === undefined || (sender.frameId ?? 0) !== 0) return null;
+  const pageUrl = normalizePageUrl(sender.tab?.url ?? frameUrl);
+  return pageUrl ? { kind: 'content', tabId, pageUrl } : null;
+}
+
+async function pageOf(caller: Caller, tabId: number | undefined): Promise<PageIdentity> {
+  if (caller.kind === 'content') {
+    const known = await tabPage(caller.tabId);
+    return {
+      pageUrl: caller.pageUrl,
+      canonicalUrl: known?.report.canonicalUrl ?? null,
+      pageTitle: known?.report.title ?? '',
+    };
+  }
+  // An extension page inside a tab (the in-page panel) speaks for that tab unless it names another.
+  const id = tabId ?? caller.tabId ?? undefined;
+  if (id === undefined) throw new Error('Name the tab whose page this is about.');
+  const known = await tabPage(id);
+  if (!known) throw new Error('Newsmark has not read that tab’s page (reload it, then try again).');
+  return { pageUrl: known.pageUrl, canonicalUrl: known.report.canonicalUrl, pageTitle: known.report.title };
+}
+
+function extensionOnly(caller: Caller, type: string): void {
+  if (caller.kind !== 'extension') throw new Error(`${type} is not available to pages`);
+}
+
+async function handle(request: Request, caller: Caller): Promise<unknown> {
+  const db = database();
+  switch (request.type) {
+    case 'page/report': {
+      if (caller.kind !== 'content') throw new Error('page/report comes from a page’s content script');
+      await rememberTab(caller.tabId, { pageUrl: caller.pageUrl, report: request.report });
+      return null;
+    }
+    case 'tab/status':
+      extensionOnly(caller, request.type);
+      return tabPage(request.tabId);
+    case 'notes/create':
+      return createNote(db, await pageOf(caller, request.tabId), request.note);
+    case 'notes/list-page':
+      return pageNotes(db, (await pageOf(caller, request.tabId)).pageUrl);
+    case 'notes/list-all':
+      extensionOnly(caller, request.type);
+      return recentNotes(db, request.limit);
+    case 'notes/update':
+      extensionOnly(caller, request.type);
+      return updateNote(db, request.id, { text: request.text, tags: request.tags });
+    case 'notes/delete':
+      extensionOnly(caller, request.type);
+      await deleteNote(db, request.id);
+      return null;
+    case 'tab/set-view': {
+      extensionOnly(caller, request.type);
+      const { tabId, boilerplateShown, quotesShown } = request;
+      return browser.tabs.sendMessage(tabId, { type: 'view/set', boilerplateShown, quotesShown });
+    }
+  }
+}
+
+/** The runtime.onMessage listener: validates, checks the caller, runs, and always answers with a Reply. */
+export async function onMessage(message: unknown, sender: Runtime.MessageSender): Promise<Reply<unknown>> {
+  const caller = identifyCaller(sender, browser.runtime.id, browser.runtime.getURL(''));
+  if (!caller) {
+    console.warn('[newsmark] refused a message from an unknown sender', sender.id, sender.url);
+    return { ok: false, error: 'unknown sender' };
+  }
+  const parsed = parseRequest(message);
+  if (!parsed.ok) {
+    console.warn('[newsmark] rejected:', parsed.reason);
+    return { ok: false, error: parsed.reason };
+  }
+  try {
+    return { ok: true, value: await handle(parsed.request, caller) };
+  } catch (err) {
+    const error = err instanceof Error ? err.message : String(err);
+    console.warn(`[newsmark] ${parsed.request.type} failed:`, error);
+    return { ok: false, error };
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Newsmark's light in-page controls: the "N hidden — show" pill and the speaker tooltip. They live in one closed
+ * shadow root, so the page's CSS cannot restyle them and ours cannot leak into the page. Nothing here shows the
+ * reader's note text: that only ever appears in the extension-origin panel.
+ */
+const HOST_TAG = 'newsmark-overlay';
+
+const STYLE = `
+:host { all: initial; }
+.pill {
+  position: fixed; right: 16px; bottom: 16px; z-index: 2147483646;
+  display: flex; align-items: center; gap: 8px; padding: 6px 8px 6px 12px;
+  font: 13px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: #1d2433; background: #fbfaf7; border: 1px solid #c9ccd3; border-radius: 999px;
+  box-shadow: 0 2px 10px rgba(0,0,0,.15);
+}
+.pill button {
+  font: inherit; cursor: pointer; border: 1px solid #1d3557; border-radius: 999px;
+  background: #1d3557; color: #fff; padding: 2px 10px;
+}
+.pill button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+.pill .close { background: transparent; color: #5b6475; border-color: transparent; padding: 2px 6px; }
+.tip {
+  position: fixed; z-index: 2147483647; pointer-events: none; max-width: 320px;
+  font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: #fff; background: #1d2433; border-radius: 6px; padding: 4px 8px;
+  box-shadow: 0 2px 8px rgba(0,0,0,.25);
+}
+[hidden] { display: none !important; }
+@media (prefers-color-scheme: dark) {
+  .pill { color: #e8eaee; background: #16191f; border-color: #343a46; }
+  .pill button { background: #9cc3ff; color: #10151e; border-color: #9cc3ff; }
+  .tip { color: #10151e; background: #e8eaee; }
+}`;
+
+export interface Overlay {
+  /** Shows "N hidden — show"/"hide again"; hides the pill when nothing is hidden. */
+  setHidden(count: number, shown: boolean): void;
+  /** Shows a tooltip near a point, or hides it (text null). */
+  tip(text: string | null, x?: number, y?: number): void;
+  /** The host element, so mutation observers can ignore it. */
+  readonly host: HTMLElement;
+  remove(): void;
+}
+
+export function createOverlay(doc: Document, onToggleBoilerplate: () => void): Overlay {
+  const host = doc.createElement(HOST_TAG);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+
+  const pill = doc.createElement('div');
+  pill.className = 'pill';
+  pill.setAttribute('role', 'region');
+  pill.setAttribute('aria-label', 'Newsmark');
+  pill.hidden = true;
+  const label = doc.createElement('span');
+  const toggle = doc.createElement('button');
+  toggle.type = 'button';
+  toggle.addEventListener('click', onToggleBoilerplate);
+  const close = doc.createElement('button');
+  close.type = 'button';
+  close.className = 'close';
+  close.textContent = '×';
+  close.setAttribute('aria-label', 'Dismiss');
+  let dismissed = false;
+  close.addEventListener('click', () => {
+    dismissed = true;
+    pill.hidden = true;
+  });
+  pill.append(label, toggle, close);
+
+  const tipEl = doc.createElement('div');
+  tipEl.className = 'tip';
+  tipEl.setAttribute('role', 'tooltip');
+  tipEl.hidden = true;
+
+  root.append(style, pill, tipEl);
+  doc.documentElement.appendChild(host);
+
+  return {
+    host,
+    setHidden(count, shown) {
+      label.textContent = shown ? `${count} shown` : `${count} hidden`;
+      toggle.textContent = shown ? 'Hide' : 'Show';
+      toggle.setAttribute('aria-label', shown ? `Hide ${count} boilerplate blocks again` : `Show ${count} hidden boilerplate blocks`);
+      pill.hidden = dismissed || count === 0;
+    },
+    tip(text, x = 0, y = 0) {
+      if (text === null) {
+        tipEl.hidden = true;
+        return;
+      }
+      tipEl.textContent = text;
+      tipEl.style.left = `${Math.max(4, x + 12)}px`;
+      tipEl.style.top = `${Math.max(4, y + 16)}px`;
+      tipEl.hidden = false;
+    },
+    remove() {
+      host.remove();
+    },
+  };
+}

@@ -1,0 +1,212 @@
+/**
+ * Reader-visible text of DOM blocks, and the way back from a text offset to a DOM position.
+ *
+ * Every engine agrees on one rule for "the text of a block", so that offsets printed by the CLIs,
+ * quote spans, and note anchors all index the same string:
+ *   - text nodes in document order, skipping <script>, <style>, <noscript>, <template> and any
+ *     element with the `hidden` attribute;
+ *   - <br> counts as white space;
+ *   - each run of white space (including no-break spaces) becomes one space; the block is trimmed.
+ * Blocks are joined with a blank line ("\n\n"), so a paragraph break is visible to the quote finder.
+ *
+ * Pure DOM reading: works on a live page, on linkedom/happy-dom/jsdom documents, and never writes.
+ */
+
+const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'svg', 'SVG']);
+const BLOCK_SEPARATOR = '\n\n';
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+function isSpace(code: number): boolean {
+  // space, tab, LF, VT, FF, CR, NBSP, narrow NBSP, figure space, ideographic space and the Unicode Zs run
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x202f ||
+    code === 0x2007 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x205f ||
+    code === 0x1680 || code === 0x2028 || code === 0x2029
+  );
+}
+
+/** True for elements whose text a reader never sees as prose. */
+export function isSkippedElement(el: Element): boolean {
+  return SKIPPED_TAGS.has(el.tagName) || el.hasAttribute('hidden');
+}
+
+/** Text nodes under `root` in document order, honouring the skip rule. Iterative: deep trees don't overflow. */
+export function visibleTextNodes(root: Node): Text[] {
+  const out: Text[] = [];
+  const stack: Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      out.push(node as Text);
+      continue;
+    }
+    if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      if (el !== root && isSkippedElement(el)) continue;
+      if (el.tagName === 'BR') {
+        out.push(BR_MARK);
+        continue;
+      }
+    } else if (node.nodeType !== 9 && node.nodeType !== 11) {
+      continue; // comments, processing instructions
+    }
+    const kids = node.childNodes;
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  }
+  return out;
+}
+
+/** Stands for a <br> in the node list: contributes one white-space character and maps nowhere. */
+const BR_MARK = { data: ' ' } as unknown as Text;
+
+/** The normalised text of one block, without building an offset map (the fast path for scoring). */
+export function blockText(el: Node): string {
+  let out = '';
+  let pendingSpace = false;
+  for (const node of visibleTextNodes(el)) {
+    const data = node.data;
+    for (let i = 0; i < data.length; i++) {
+      const code = data.charCodeAt(i);
+      if (isSpace(code)) {
+        pendingSpace = out.length > 0;
+      } else {
+        if (pendingSpace) out += ' ';
+        pendingSpace = false;
+        out += data[i];
+      }
+    }
+  }
+  return out;
+}
+
+/** A DOM position: a text node and an offset into its data. */
+export interface TextPoint {
+  node: Text;
+  offset: number;
+}
+
+/**
+ * The joined text of several blocks plus, for every character of it, the text node and offset it came
+ * from. Separators and collapsed white space map to the nearest real character.
+ */
+export class TextMap {
+  readonly text: string;
+  /** Start offset of each block in `text`. */
+  readonly blockStarts: number[];
+  private readonly nodes: Text[];
+  private readonly nodeIndex: Int32Array;
+  private readonly nodeOffset: Int32Array;
+
+  private constructor(text: string, blockStarts: number[], nodes: Text[], idx: Int32Array, off: Int32Array) {
+    this.text = text;
+    this.blockStarts = blockStarts;
+    this.nodes = nodes;
+    this.nodeIndex = idx;
+    this.nodeOffset = off;
+  }
+
+  static of(blocks: readonly Node[], separator: string = BLOCK_SEPARATOR): TextMap {
+    const chars: string[] = [];
+    const nodes: Text[] = [];
+    const idx: number[] = [];
+    const off: number[] = [];
+    const blockStarts: number[] = [];
+    for (const block of blocks) {
+      if (chars.length > 0) {
+        for (const ch of separator) {
+          chars.push(ch);
+          idx.push(-1);
+          off.push(-1);
+        }
+      }
+      blockStarts.push(chars.length);
+      const blockBegin = chars.length;
+      let pendingSpace = false;
+      let pendingNode = -1;
+      let pendingOffset = -1;
+      for (const node of visibleTextNodes(block)) {
+        const isBr = node === BR_MARK;
+        const ni = isBr ? -1 : nodes.push(node) - 1;
+        const data = node.data;
+        for (let i = 0; i < data.length; i++) {
+          const code = data.charCodeAt(i);
+          if (isSpace(code)) {
+            if (chars.length > blockBegin && !pendingSpace) {
+              pendingSpace = true;
+              pendingNode = ni;
+              pendingOffset = i;
+            }
+          } else {
+            if (pendingSpace) {
+              chars.push(' ');
+              idx.push(pendingNode);
+              off.push(pendingOffset);
+              pendingSpace = false;
+            }
+            chars.push(data[i]!);
+            idx.push(ni);
+            off.push(i);
+          }
+        }
+      }
+      if (chars.length === blockBegin && blockStarts.length > 0 && blockBegin > 0) {
+        // An empty block: drop the separator we added for it.
+        chars.length -= separator.length;
+        idx.length -= separator.length;
+        off.length -= separator.length;
+        blockStarts[blockStarts.length - 1] = chars.length;
+      }
+    }
+    return new TextMap(chars.join(''), blockStarts, nodes, Int32Array.from(idx), Int32Array.from(off));
+  }
+
+  /** The DOM position just before character `offset` (or just after the last one, for the end). */
+  pointAt(offset: number, bias: 'start' | 'end' = 'start'): TextPoint | null {
+    const n = this.text.length;
+    if (n === 0) return null;
+    if (bias === 'start') {
+      for (let i = Math.max(0, offset); i < n; i++) {
+        const ni = this.nodeIndex[i]!;
+        if (ni >= 0) return { node: this.nodes[ni]!, offset: this.nodeOffset[i]! };
+      }
+      return null;
+    }
+    for (let i = Math.min(n, offset) - 1; i >= 0; i--) {
+      const ni = this.nodeIndex[i]!;
+      if (ni >= 0) return { node: this.nodes[ni]!, offset: this.nodeOffset[i]! + 1 };
+    }
+    return null;
+  }
+
+  /** A live Range over text[start, end), or null when the span holds no real character. */
+  range(start: number, end: number): Range | null {
+    if (end <= start) return null;
+    const a = this.pointAt(start, 'start');
+    const b = this.pointAt(end, 'end');
+    if (!a || !b) return null;
+    const doc = a.node.ownerDocument;
+    if (!doc) return null;
+    const r = doc.createRange();
+    r.setStart(a.node, a.offset);
+    r.setEnd(b.node, b.offset);
+    return r.collapsed ? null : r;
+  }
+
+  /** The text offset of a DOM position inside the mapped blocks, or -1 when it lies outside them. */
+  offsetOf(node: Node, offset: number): number {
+    const ni = this.nodes.indexOf(node as Text);
+    if (ni < 0) return -1;
+    // First character at or after (node, offset).
+    let best = -1;
+    for (let i = 0; i < this.nodeIndex.length; i++) {
+      if (this.nodeIndex[i] === ni) {
+        if (this.nodeOffset[i]! >= offset) return i;
+        best = i + 1;
+      } else if (best >= 0 && this.nodeIndex[i]! > ni) {
+        return best;
+      }
+    }
+    return best;
+  }
+}
