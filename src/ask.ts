@@ -2,7 +2,7 @@
  * The one way any context talks to the background: `ask({type: …})`, typed by the request's type.
  */
 import browser from 'webextension-polyfill';
-import type { Reply, Request, RequestType } from './messages';
+import type { Draft, QuoteSummary, Reply, Request, RequestType } from './messages';
 import type { Note } from './storage/db';
 import type { TabPage } from './background/tabs';
 
@@ -16,6 +16,11 @@ export interface Responses {
   'notes/update': Note;
   'notes/delete': null;
   'tab/set-view': unknown;
+  'tab/panel': unknown;
+  'tab/quotes': QuoteSummary[];
+  'tab/focus-quote': boolean;
+  'draft/set': null;
+  'draft/get': Draft | null;
 }
 
 export async function ask<T extends RequestType>(request: Request<T> & { type: T }): Promise<Responses[T]> {

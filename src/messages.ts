@@ -36,6 +36,11 @@ export const PageReportSchema = v.object({
   quoteCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   speakers: v.pipe(v.array(Text(200)), v.maxLength(500)),
   skipped: v.nullable(Text(200)),
+  /** A hash of the article text the page's analysis found: the same text as the CLI's gives the same hash. */
+  textHash: v.pipe(v.string(), v.maxLength(16)),
+  /** Notes of this page placed in it, and the ids of those whose passage could not be found. */
+  noteCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  orphans: v.pipe(v.array(v.pipe(v.string(), v.uuid())), v.maxLength(10_000)),
 });
 export type PageReport = v.InferOutput<typeof PageReportSchema>;
 
@@ -49,12 +54,30 @@ export type NoteDraft = v.InferOutput<typeof NoteDraftSchema>;
 
 const NoteIdSchema = v.pipe(v.string(), v.uuid());
 
+export const PanelView = v.picklist(['quotes', 'notes', 'editor']);
+export type PanelViewName = v.InferOutput<typeof PanelView>;
+
+/** A note being written: the passage (or quote) it is on, before the reader has typed anything. */
+export const DraftSchema = v.object({
+  anchor: v.nullable(AnchorSchema),
+  speaker: v.nullable(Text(200)),
+});
+export type Draft = v.InferOutput<typeof DraftSchema>;
+
+/** A quote as the panel lists it. */
+export interface QuoteSummary {
+  index: number;
+  text: string;
+  speaker: string | null;
+  part: 'headline' | 'standfirst' | 'body';
+}
+
 /** Requests to the background, keyed by type: the schema of the payload each carries. */
 export const RequestSchemas = {
   /** Content script → background: the analysis of the sender's page. */
   'page/report': v.object({ type: v.literal('page/report'), report: PageReportSchema }),
   /** Popup/panel → background: the last report from a tab's content script (null if none). */
-  'tab/status': v.object({ type: v.literal('tab/status'), tabId: TabId }),
+  'tab/status': v.object({ type: v.literal('tab/status'), tabId: v.optional(TabId) }),
   /** Content script → background: save a note on the sender's page. Extension pages name the tab instead. */
   'notes/create': v.object({ type: v.literal('notes/create'), tabId: v.optional(TabId), note: NoteDraftSchema }),
   /** The notes of one page: the sender's own page, or (from extension pages) the page shown in `tabId`. */
@@ -65,6 +88,16 @@ export const RequestSchemas = {
   'notes/update': v.object({ type: v.literal('notes/update'), id: NoteIdSchema, text: v.optional(Text(100_000)), tags: v.optional(Tags) }),
   /** Extension pages only: delete a note. */
   'notes/delete': v.object({ type: v.literal('notes/delete'), id: NoteIdSchema }),
+  /** Extension pages → the tab's page: open or close the in-page panel on one of its views. */
+  'tab/panel': v.object({ type: v.literal('tab/panel'), tabId: v.optional(TabId), open: v.boolean(), view: v.optional(PanelView) }),
+  /** The panel → its tab's page: the quotes found there, in reading order, with speakers. */
+  'tab/quotes': v.object({ type: v.literal('tab/quotes'), tabId: v.optional(TabId) }),
+  /** The panel → its tab's page: scroll to a quote and mark it. */
+  'tab/focus-quote': v.object({ type: v.literal('tab/focus-quote'), tabId: v.optional(TabId), index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  /** Content script → background: the selection or quote the reader wants to note, for the panel's editor. */
+  'draft/set': v.object({ type: v.literal('draft/set'), draft: DraftSchema }),
+  /** The panel → background: the pending draft for its tab (null when none). */
+  'draft/get': v.object({ type: v.literal('draft/get'), tabId: v.optional(TabId) }),
   /** Extension pages → the tab's content script, relayed by the background: show or hide boilerplate / quotes. */
   'tab/set-view': v.object({
     type: v.literal('tab/set-view'),
@@ -79,8 +112,22 @@ export type Request<T extends RequestType = RequestType> = v.InferOutput<(typeof
 
 /** Messages the background sends to a content script. */
 export const TabCommandSchema = v.variant('type', [
+  /** Show or hide boilerplate and quote highlights. */
   v.object({ type: v.literal('view/set'), boilerplateShown: v.optional(v.boolean()), quotesShown: v.optional(v.boolean()) }),
+  /** Answer with the page's current report. */
   v.object({ type: v.literal('page/status') }),
+  /** Open or close the in-page panel. */
+  v.object({ type: v.literal('panel/set'), open: v.boolean(), view: v.optional(PanelView), toggle: v.optional(v.boolean()) }),
+  /** Answer with the quotes in reading order. */
+  v.object({ type: v.literal('quotes/list') }),
+  /** Scroll to quote number `index` and mark it. */
+  v.object({ type: v.literal('quote/focus'), index: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  /** The reader asked (menu or shortcut) to note the current selection. */
+  v.object({ type: v.literal('note/from-selection') }),
+  /** Scroll to a note's passage. */
+  v.object({ type: v.literal('note/focus'), id: v.pipe(v.string(), v.uuid()) }),
+  /** Notes changed in the database: re-read and re-highlight this page's notes. */
+  v.object({ type: v.literal('notes/changed') }),
 ]);
 export type TabCommand = v.InferOutput<typeof TabCommandSchema>;
 

@@ -5,9 +5,11 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { onMessage } from './router';
 import { forgetTab } from './tabs';
+import { installReaderActions } from './reader-actions';
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => onMessage(message, sender));
 browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+installReaderActions();
 
 // The first run opens the settings page, which says what Newsmark does and where to start. A stored flag
 // rather than runtime.onInstalled: Firefox can fire onInstalled before a module background has registered

@@ -8,11 +8,11 @@
  *   last reported, again as the browser saw it.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { parseRequest, type Reply, type Request } from '../messages';
+import { parseRequest, type Reply, type Request, type TabCommand } from '../messages';
 import { normalizePageUrl } from '../core/url';
 import { database } from '../storage/db';
 import { createNote, deleteNote, pageNotes, recentNotes, updateNote, type PageIdentity } from './notes';
-import { rememberTab, tabPage } from './tabs';
+import { forgetDraft, pendingDraft, rememberDraft, rememberTab, tabPage, tabsShowing } from './tabs';
 
 type Caller =
   | { kind: 'content'; tabId: number; pageUrl: string }
@@ -51,6 +51,23 @@ function extensionOnly(caller: Caller, type: string): void {
   if (caller.kind !== 'extension') throw new Error(`${type} is not available to pages`);
 }
 
+/** The tab an extension page means: the one it names, else the one it is shown in (the in-page panel). */
+function targetTab(caller: Caller, tabId: number | undefined): number {
+  const id = tabId ?? caller.tabId ?? undefined;
+  if (id === undefined) throw new Error('Name the tab whose page this is about.');
+  return id;
+}
+
+/** Relays a command to a tab's top-frame content script and returns its answer. */
+export function toTab(tabId: number, command: TabCommand): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, command, { frameId: 0 });
+}
+
+/** Tells every tab showing a page that its notes changed, so highlights follow edits made elsewhere. */
+async function notesChanged(pageUrl: string): Promise<void> {
+  for (const tabId of await tabsShowing(pageUrl)) await toTab(tabId, { type: 'notes/changed' }).catch(() => undefined);
+}
+
 async function handle(request: Request, caller: Caller): Promise<unknown> {
   const db = database();
   switch (request.type) {
@@ -61,9 +78,13 @@ async function handle(request: Request, caller: Caller): Promise<unknown> {
     }
     case 'tab/status':
       extensionOnly(caller, request.type);
-      return tabPage(request.tabId);
-    case 'notes/create':
-      return createNote(db, await pageOf(caller, request.tabId), request.note);
+      return tabPage(targetTab(caller, request.tabId));
+    case 'notes/create': {
+      const note = await createNote(db, await pageOf(caller, request.tabId), request.note);
+      if (caller.kind === 'extension') await forgetDraft(targetTab(caller, request.tabId)).catch(() => undefined);
+      void notesChanged(note.pageUrl);
+      return note;
+    }
     case 'notes/list-page':
       return pageNotes(db, (await pageOf(caller, request.tabId)).pageUrl);
     case 'notes/list-all':
@@ -71,16 +92,39 @@ async function handle(request: Request, caller: Caller): Promise<unknown> {
       return recentNotes(db, request.limit);
     case 'notes/update':
       extensionOnly(caller, request.type);
-      return updateNote(db, request.id, { text: request.text, tags: request.tags });
+      return updateNote(db, request.id, { text: request.text, tags: request.tags }).then((note) => {
+        void notesChanged(note.pageUrl);
+        return note;
+      });
     case 'notes/delete':
       extensionOnly(caller, request.type);
-      await deleteNote(db, request.id);
+      {
+        const gone = await db.notes.get(request.id);
+        await deleteNote(db, request.id);
+        if (gone) void notesChanged(gone.pageUrl);
+      }
       return null;
     case 'tab/set-view': {
       extensionOnly(caller, request.type);
       const { tabId, boilerplateShown, quotesShown } = request;
-      return browser.tabs.sendMessage(tabId, { type: 'view/set', boilerplateShown, quotesShown });
+      return toTab(tabId, { type: 'view/set', boilerplateShown, quotesShown });
     }
+    case 'tab/panel':
+      extensionOnly(caller, request.type);
+      return toTab(targetTab(caller, request.tabId), { type: 'panel/set', open: request.open, view: request.view });
+    case 'tab/quotes':
+      extensionOnly(caller, request.type);
+      return toTab(targetTab(caller, request.tabId), { type: 'quotes/list' });
+    case 'tab/focus-quote':
+      extensionOnly(caller, request.type);
+      return toTab(targetTab(caller, request.tabId), { type: 'quote/focus', index: request.index });
+    case 'draft/set':
+      if (caller.kind !== 'content') throw new Error('draft/set comes from a page’s content script');
+      await rememberDraft(caller.tabId, request.draft);
+      return null;
+    case 'draft/get':
+      extensionOnly(caller, request.type);
+      return pendingDraft(targetTab(caller, request.tabId));
   }
 }
 

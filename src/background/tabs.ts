@@ -3,7 +3,7 @@
  * an idle service worker and its memory with it; session storage lives as long as the browser does.
  */
 import browser from 'webextension-polyfill';
-import type { PageReport } from '../messages';
+import type { Draft, PageReport } from '../messages';
 
 export interface TabPage {
   /** The tab's normalised page URL, as the browser (not the page) reported it. */
@@ -23,5 +23,29 @@ export async function tabPage(tabId: number): Promise<TabPage | null> {
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove(key(tabId));
+  await browser.storage.session.remove([key(tabId), draftKey(tabId)]);
+}
+
+/** Ids of the tabs whose content script last reported this page. */
+export async function tabsShowing(pageUrl: string): Promise<number[]> {
+  const all = await browser.storage.session.get(null);
+  return Object.entries(all)
+    .filter(([k, v]) => k.startsWith('tab:') && (v as TabPage).pageUrl === pageUrl)
+    .map(([k]) => Number(k.slice(4)));
+}
+
+const draftKey = (tabId: number) => `draft:${tabId}`;
+
+/** The passage the reader is about to note in a tab, kept until the panel's editor saves or cancels it. */
+export async function rememberDraft(tabId: number, draft: Draft): Promise<void> {
+  await browser.storage.session.set({ [draftKey(tabId)]: draft });
+}
+
+export async function pendingDraft(tabId: number): Promise<Draft | null> {
+  const got = await browser.storage.session.get(draftKey(tabId));
+  return (got[draftKey(tabId)] as Draft | undefined) ?? null;
+}
+
+export async function forgetDraft(tabId: number): Promise<void> {
+  await browser.storage.session.remove(draftKey(tabId));
 }

@@ -1,41 +1,52 @@
 /**
- * Newsmark's content script: read the page once, then write once — hide boilerplate, highlight quotes, add the
- * small overlay — and tell the background what it found. On pages that aren't articles it stops after a cheap
- * check. All the judgement lives in `src/core`; this file only applies it to the live page.
+ * Newsmark's content script: read the page once, then write once — hide boilerplate, highlight quotes and
+ * notes, add the small overlay — and tell the background what it found. On pages that aren't articles it stops
+ * after a cheap check. All the judgement lives in `src/core`; this file applies it to the live page and routes
+ * the reader's actions (show/hide, the panel, taking a note).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { analyzeArticle, looksLikeArticlePage, type Article } from '../core/article';
-import { findArticleQuotes } from '../core/quotes';
-import { TextMap } from '../core/text';
+import { TextMap, textHash } from '../core/text';
 import { ask } from '../ask';
-import { parseTabCommand, type PageReport } from '../messages';
+import { parseTabCommand, type Draft, type PageReport, type PanelViewName, type QuoteSummary, type TabCommand } from '../messages';
 import { isSiteDisabled, loadSettings, type Settings } from '../storage/settings';
 import { BoilerplateView } from './boilerplate';
 import { createOverlay, type Overlay } from './overlay';
 import { ensurePageStyle } from './page-style';
-import { QuoteHighlights, type PlacedQuote } from './quotes';
+import { QuoteHighlights, placeQuotes, type PlacedQuote } from './quotes';
+import { NoteLayer, anchorFor, rangeOffsets } from './notes';
+import { PanelHost } from './panel';
 import { watchLateContent } from './late-content';
+import { watchNavigation } from './navigation';
 
 interface PageState {
   settings: Settings;
   article: Article | null;
+  body: TextMap | null;
   boilerplate: BoilerplateView | null;
   quotes: QuoteHighlights;
   placed: PlacedQuote[];
   speakers: string[];
+  notes: NoteLayer;
   overlay: Overlay | null;
+  panel: PanelHost | null;
   skipped: string | null;
+  stopWatching: (() => void) | null;
 }
 
 const state: PageState = {
   settings: { hideBoilerplate: true, highlightQuotes: true, disabledSites: [] },
   article: null,
+  body: null,
   boilerplate: null,
   quotes: new QuoteHighlights(),
   placed: [],
   speakers: [],
+  notes: new NoteLayer(),
   overlay: null,
+  panel: null,
   skipped: null,
+  stopWatching: null,
 };
 
 function canonicalUrl(doc: Document): string | null {
@@ -48,38 +59,20 @@ function canonicalUrl(doc: Document): string | null {
   }
 }
 
-/** Maps the quote engine's offsets (into headline, standfirst or body text) to live Ranges. */
-function placeQuotes(article: Article): PlacedQuote[] {
-  const quotes = findArticleQuotes({ headline: article.title, standfirst: article.standfirst, body: article.text });
-  const maps = {
-    headline: article.headline ? TextMap.of([article.headline]) : null,
-    standfirst: article.standfirstElement ? TextMap.of([article.standfirstElement]) : null,
-    body: TextMap.of(article.paragraphs),
-  };
-  const expected = { headline: article.title, standfirst: article.standfirst ?? '', body: article.text };
-  const placed: PlacedQuote[] = [];
-  for (const quote of quotes) {
-    const part = quote.part ?? 'body';
-    const map = maps[part];
-    // The part's text came from metadata rather than this element: offsets wouldn't line up, so skip it.
-    if (!map || map.text !== expected[part]) continue;
-    const range = map.range(quote.start, quote.end);
-    if (range) placed.push({ quote, range });
-  }
-  return placed;
-}
-
 function report(): PageReport {
   const a = state.article;
   return {
-    title: a?.title || document.title || '',
+    title: (a?.title || document.title || '').slice(0, 2000),
     canonicalUrl: canonicalUrl(document),
     isArticle: a?.isArticle ?? false,
     hiddenCount: state.boilerplate?.count ?? 0,
     boilerplateShown: state.boilerplate?.shown ?? false,
     quoteCount: state.placed.length,
-    speakers: state.speakers,
+    speakers: state.speakers.slice(0, 500),
     skipped: state.skipped,
+    textHash: textHash(a?.text ?? ''),
+    noteCount: state.notes.count,
+    orphans: state.notes.orphans.slice(0, 10_000),
   };
 }
 
@@ -94,11 +87,15 @@ function setBoilerplateShown(shown: boolean): void {
   sendReport();
 }
 
+function showQuotes(): void {
+  if (!state.article) return;
+  state.placed = placeQuotes(state.article);
+  state.speakers = state.quotes.show(state.placed);
+}
+
 function setQuotesShown(shown: boolean): void {
-  if (shown && state.article) {
-    state.placed = placeQuotes(state.article);
-    state.speakers = state.quotes.show(state.placed);
-  } else {
+  if (shown) showQuotes();
+  else {
     state.quotes.clear();
     state.placed = [];
     state.speakers = [];
@@ -106,28 +103,152 @@ function setQuotesShown(shown: boolean): void {
   sendReport();
 }
 
+async function refreshNotes(): Promise<void> {
+  if (!state.body) return;
+  const notes = await ask({ type: 'notes/list-page' });
+  state.notes.show(state.body, notes);
+}
+
+function ensureOverlay(): Overlay {
+  state.overlay ??= createOverlay(document, () => setBoilerplateShown(!state.boilerplate?.shown));
+  state.panel ??= new PanelHost(state.overlay.root);
+  return state.overlay;
+}
+
 /** One full pass over the page: analyse, then apply. Also re-run when late content arrives. */
 function analyseAndApply(): void {
   const article = analyzeArticle(document, { url: location.href });
   state.article = article;
+  state.body = article.isArticle ? TextMap.of(article.paragraphs) : null;
   if (!article.isArticle) return;
   ensurePageStyle(document);
+  const overlay = ensureOverlay();
   if (state.settings.hideBoilerplate) {
     state.boilerplate ??= new BoilerplateView(document, article);
     state.boilerplate.hide(article.boilerplate);
-    state.overlay ??= createOverlay(document, () => setBoilerplateShown(!state.boilerplate?.shown));
-    state.overlay.setHidden(state.boilerplate.count, state.boilerplate.shown);
+    overlay.setHidden(state.boilerplate.count, state.boilerplate.shown);
   }
-  if (state.settings.highlightQuotes) {
-    state.placed = placeQuotes(article);
-    state.speakers = state.quotes.show(state.placed);
+  if (state.settings.highlightQuotes) showQuotes();
+}
+
+// —— the reader's actions ——
+
+function openPanel(view: PanelViewName, extra: Record<string, string> = {}): void {
+  ensureOverlay();
+  state.panel?.open(view, extra);
+}
+
+async function startNote(draft: Draft): Promise<void> {
+  await ask({ type: 'draft/set', draft });
+  openPanel('editor');
+}
+
+/** The current selection as a draft, when it lies inside the story. */
+function selectionDraft(): Draft | null {
+  const sel = document.getSelection();
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !state.body) return null;
+  const offsets = rangeOffsets(state.body, sel.getRangeAt(0));
+  return offsets ? { anchor: anchorFor(state.body, offsets.start, offsets.end), speaker: null } : null;
+}
+
+function onSelectionSettled(): void {
+  const overlay = state.overlay;
+  if (!overlay) return;
+  const draft = selectionDraft();
+  if (!draft) {
+    overlay.action(null);
+    return;
   }
+  const rect = document.getSelection()!.getRangeAt(0).getBoundingClientRect();
+  overlay.action('Note', rect.right - 40, rect.bottom + 6, () => void startNote(draft));
+}
+
+function quoteAt(x: number, y: number): number {
+  const hit = state.quotes.quoteAt(x, y);
+  return hit ? state.placed.indexOf(hit) : -1;
+}
+
+function onClick(e: MouseEvent): void {
+  if (!state.overlay || e.button !== 0) return;
+  const noteId = state.notes.noteAt(e.clientX, e.clientY);
+  if (noteId) {
+    openPanel('notes', { note: noteId });
+    return;
+  }
+  const index = quoteAt(e.clientX, e.clientY);
+  const placed = state.placed[index];
+  if (!placed || !state.body || (document.getSelection()?.isCollapsed === false)) return;
+  if ((placed.quote.part ?? 'body') !== 'body') return;
+  const { quote } = placed;
+  state.overlay.action('Note this quote', e.clientX, e.clientY + 14, () =>
+    void startNote({ anchor: anchorFor(state.body!, quote.start, quote.end), speaker: quote.speaker }),
+  );
 }
 
 function onPointerMove(e: PointerEvent): void {
-  if (!state.overlay || state.placed.length === 0) return;
+  const overlay = state.overlay;
+  if (!overlay) return;
+  if (state.notes.noteAt(e.clientX, e.clientY)) {
+    overlay.tip('Your note — click to read it', e.clientX, e.clientY);
+    return;
+  }
+  if (state.placed.length === 0) return overlay.tip(null);
   const speaker = state.quotes.speakerAt(e.clientX, e.clientY);
-  state.overlay.tip(speaker === undefined ? null : (speaker ?? 'Speaker not named'), e.clientX, e.clientY);
+  overlay.tip(speaker === undefined ? null : (speaker ?? 'Speaker not named'), e.clientX, e.clientY);
+}
+
+function scrollToRange(range: Range): void {
+  const rect = range.getBoundingClientRect();
+  window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'smooth' });
+}
+
+function focusQuote(index: number): boolean {
+  const placed = state.placed[index];
+  if (!placed) return false;
+  scrollToRange(placed.range);
+  state.quotes.mark(placed.range);
+  return true;
+}
+
+function quoteList(): QuoteSummary[] {
+  return state.placed.map(({ quote }, index) => ({ index, text: quote.text, speaker: quote.speaker, part: quote.part ?? 'body' }));
+}
+
+async function onCommand(command: TabCommand): Promise<unknown> {
+  switch (command.type) {
+    case 'view/set':
+      if (command.boilerplateShown !== undefined) setBoilerplateShown(command.boilerplateShown);
+      if (command.quotesShown !== undefined) setQuotesShown(command.quotesShown);
+      return report();
+    case 'page/status':
+      return report();
+    case 'panel/set':
+      if (!command.open) state.panel?.close();
+      else if (state.article?.isArticle) {
+        ensureOverlay();
+        if (command.toggle) state.panel?.toggle(command.view ?? 'quotes');
+        else openPanel(command.view ?? 'quotes');
+      }
+      return state.panel?.isOpen ?? false;
+    case 'quotes/list':
+      return quoteList();
+    case 'quote/focus':
+      return focusQuote(command.index);
+    case 'note/from-selection': {
+      const draft = selectionDraft();
+      if (draft) await startNote(draft);
+      return draft !== null;
+    }
+    case 'note/focus': {
+      const range = state.notes.rangeOf(command.id);
+      if (range) scrollToRange(range);
+      return range !== null;
+    }
+    case 'notes/changed':
+      await refreshNotes();
+      sendReport();
+      return null;
+  }
 }
 
 function listen(): void {
@@ -135,48 +256,81 @@ function listen(): void {
     if (sender.id !== browser.runtime.id) return undefined;
     const command = parseTabCommand(message);
     if (!command) return undefined;
-    if (command.type === 'view/set') {
-      if (command.boilerplateShown !== undefined) setBoilerplateShown(command.boilerplateShown);
-      if (command.quotesShown !== undefined) setQuotesShown(command.quotesShown);
-    }
-    return Promise.resolve(report());
+    return onCommand(command);
   });
 }
 
-async function main(): Promise<void> {
-  listen();
-  state.settings = await loadSettings();
+function attachReaderEvents(): () => void {
+  let moveQueued = false;
+  const move = (e: PointerEvent) => {
+    if (moveQueued) return;
+    moveQueued = true;
+    requestAnimationFrame(() => {
+      moveQueued = false;
+      onPointerMove(e);
+    });
+  };
+  let selectionTimer: ReturnType<typeof setTimeout> | null = null;
+  const selection = () => {
+    if (selectionTimer !== null) clearTimeout(selectionTimer);
+    selectionTimer = setTimeout(onSelectionSettled, 250);
+  };
+  document.addEventListener('pointermove', move, { passive: true });
+  document.addEventListener('selectionchange', selection);
+  document.addEventListener('click', onClick);
+  return () => {
+    document.removeEventListener('pointermove', move);
+    document.removeEventListener('selectionchange', selection);
+    document.removeEventListener('click', onClick);
+  };
+}
+
+/** Reads the page and applies everything; returns a function that undoes the watchers (for SPA navigation). */
+async function run(): Promise<void> {
+  state.stopWatching?.();
+  state.stopWatching = null;
   if (isSiteDisabled(state.settings, location.hostname)) {
     state.skipped = 'Newsmark is switched off for this site in its settings.';
     sendReport();
     return;
   }
   if (!looksLikeArticlePage(document)) {
+    state.article = null;
     sendReport();
     return;
   }
   analyseAndApply();
+  if (state.article?.isArticle) await refreshNotes().catch((err) => console.debug('[newsmark] notes', err));
   sendReport();
   if (!state.article?.isArticle) return;
-  let moveQueued = false;
-  document.addEventListener(
-    'pointermove',
-    (e) => {
-      if (moveQueued) return;
-      moveQueued = true;
-      requestAnimationFrame(() => {
-        moveQueued = false;
-        onPointerMove(e);
-      });
-    },
-    { passive: true },
-  );
-  watchLateContent(document, {
+  const detach = attachReaderEvents();
+  const stopLate = watchLateContent(document, {
     ignore: (node) => node === state.overlay?.host,
     onChange: () => {
       analyseAndApply();
-      sendReport();
+      void refreshNotes().finally(sendReport);
     },
+  });
+  state.stopWatching = () => {
+    detach();
+    stopLate();
+  };
+}
+
+async function main(): Promise<void> {
+  listen();
+  state.settings = await loadSettings();
+  await run();
+  // Single-page sites change the story without a page load: start again on the new one.
+  watchNavigation(() => {
+    state.panel?.close();
+    state.quotes.clear();
+    state.notes.clear();
+    state.boilerplate?.release();
+    state.boilerplate = null;
+    state.placed = [];
+    state.speakers = [];
+    void run();
   });
 }
 

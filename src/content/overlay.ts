@@ -20,6 +20,13 @@ const STYLE = `
 }
 .pill button:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .pill .close { background: transparent; color: #5b6475; border-color: transparent; padding: 2px 6px; }
+.action {
+  position: fixed; z-index: 2147483647;
+  font: 13px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  cursor: pointer; border: 1px solid #1d3557; border-radius: 6px;
+  background: #1d3557; color: #fff; padding: 4px 10px; box-shadow: 0 2px 8px rgba(0,0,0,.25);
+}
+.action:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
 .tip {
   position: fixed; z-index: 2147483647; pointer-events: none; max-width: 320px;
   font: 12px/1.3 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -30,14 +37,25 @@ const STYLE = `
 @media (prefers-color-scheme: dark) {
   .pill { color: #e8eaee; background: #16191f; border-color: #343a46; }
   .pill button { background: #9cc3ff; color: #10151e; border-color: #9cc3ff; }
-  .tip { color: #10151e; background: #e8eaee; }
+  .action {
+  position: fixed; z-index: 2147483647;
+  font: 13px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  cursor: pointer; border: 1px solid #1d3557; border-radius: 6px;
+  background: #1d3557; color: #fff; padding: 4px 10px; box-shadow: 0 2px 8px rgba(0,0,0,.25);
+}
+.action:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
+.tip { color: #10151e; background: #e8eaee; }
 }`;
 
 export interface Overlay {
+  /** The closed shadow root, for other light UI (the panel iframe, the note button). */
+  readonly root: ShadowRoot;
   /** Shows "N hidden — show"/"hide again"; hides the pill when nothing is hidden. */
   setHidden(count: number, shown: boolean): void;
   /** Shows a tooltip near a point, or hides it (text null). */
   tip(text: string | null, x?: number, y?: number): void;
+  /** A small floating button (e.g. "Note" beside a selection); null hides it. */
+  action(label: string | null, x?: number, y?: number, onClick?: () => void): void;
   /** The host element, so mutation observers can ignore it. */
   readonly host: HTMLElement;
   remove(): void;
@@ -75,11 +93,24 @@ export function createOverlay(doc: Document, onToggleBoilerplate: () => void): O
   tipEl.setAttribute('role', 'tooltip');
   tipEl.hidden = true;
 
-  root.append(style, pill, tipEl);
+  const actionEl = doc.createElement('button');
+  actionEl.type = 'button';
+  actionEl.className = 'action';
+  actionEl.hidden = true;
+  let onAction: (() => void) | null = null;
+  // mousedown would clear the page's selection before click: keep it.
+  actionEl.addEventListener('mousedown', (e) => e.preventDefault());
+  actionEl.addEventListener('click', () => {
+    actionEl.hidden = true;
+    onAction?.();
+  });
+
+  root.append(style, pill, tipEl, actionEl);
   doc.documentElement.appendChild(host);
 
   return {
     host,
+    root,
     setHidden(count, shown) {
       label.textContent = shown ? `${count} shown` : `${count} hidden`;
       toggle.textContent = shown ? 'Hide' : 'Show';
@@ -95,6 +126,18 @@ export function createOverlay(doc: Document, onToggleBoilerplate: () => void): O
       tipEl.style.left = `${Math.max(4, x + 12)}px`;
       tipEl.style.top = `${Math.max(4, y + 16)}px`;
       tipEl.hidden = false;
+    },
+    action(text, x = 0, y = 0, onClick) {
+      if (text === null) {
+        actionEl.hidden = true;
+        onAction = null;
+        return;
+      }
+      actionEl.textContent = text;
+      actionEl.style.left = `${Math.max(4, Math.min(x, doc.documentElement.clientWidth - 120))}px`;
+      actionEl.style.top = `${Math.max(4, y)}px`;
+      onAction = onClick ?? null;
+      actionEl.hidden = false;
     },
     remove() {
       host.remove();

@@ -22,6 +22,8 @@ export const UNKNOWN_SPEAKER_COLOUR = '128, 128, 128';
 
 export const quoteHighlightName = (slot: number | 'unknown') => `newsmark-quote-${slot}`;
 export const NOTE_HIGHLIGHT = 'newsmark-note';
+/** The quote the reader jumped to from the panel. */
+export const FOCUS_HIGHLIGHT = 'newsmark-quote-focus';
 
 function css(): string {
   const rules = [
@@ -32,7 +34,9 @@ function css(): string {
     `::highlight(${name}) { background-color: rgba(${rgb}, .16); text-decoration: underline 2px rgba(${rgb}, .9); text-underline-offset: 3px; }`;
   SPEAKER_COLOURS.forEach((rgb, i) => rules.push(quoteRule(quoteHighlightName(i), rgb)));
   rules.push(quoteRule(quoteHighlightName('unknown'), UNKNOWN_SPEAKER_COLOUR));
-  rules.push(`::highlight(${NOTE_HIGHLIGHT}) { background-color: rgba(255, 200, 61, .55); color: inherit; }`);
+  // Notes: a solid marker-pen yellow with a dotted underline, unlike any speaker's translucent tint.
+  rules.push(`::highlight(${NOTE_HIGHLIGHT}) { background-color: rgba(255, 200, 61, .6); text-decoration: underline dotted 2px rgba(120, 80, 0, .9); }`);
+  rules.push(`::highlight(${FOCUS_HIGHLIGHT}) { background-color: rgba(37, 99, 235, .3); }`);
   return rules.join('\n');
 }
 

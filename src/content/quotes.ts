@@ -2,8 +2,11 @@
  * Quote highlights with the CSS Custom Highlight API: no wrapping of page text, one highlight per speaker, and
  * a speaker tooltip found with `CSS.highlights.highlightsFromPoint()` (highlights carry no events of their own).
  */
-import type { Quote } from '../core/quotes';
-import { SPEAKER_COLOURS, quoteHighlightName } from './page-style';
+import { findArticleQuotes, type Quote } from '../core/quotes';
+import type { Article } from '../core/article';
+import { TextMap } from '../core/text';
+import { FOCUS_HIGHLIGHT, SPEAKER_COLOURS, quoteHighlightName } from './page-style';
+import { highlightRegistry } from './highlights';
 
 /** A quote placed in the page. */
 export interface PlacedQuote {
@@ -11,15 +14,27 @@ export interface PlacedQuote {
   range: Range;
 }
 
-interface HighlightRegistry {
-  set(name: string, h: Highlight): void;
-  delete(name: string): boolean;
-  highlightsFromPoint?: (x: number, y: number) => Array<Highlight | { highlight: Highlight }>;
-}
+const registry = highlightRegistry;
 
-function registry(): HighlightRegistry | null {
-  const reg = (globalThis.CSS as unknown as { highlights?: HighlightRegistry } | undefined)?.highlights;
-  return reg && typeof Highlight === 'function' ? reg : null;
+/** Finds the article's quotes and maps the engine's offsets (into headline, standfirst or body) to live Ranges. */
+export function placeQuotes(article: Article): PlacedQuote[] {
+  const quotes = findArticleQuotes({ headline: article.title, standfirst: article.standfirst, body: article.text });
+  const maps = {
+    headline: article.headline ? TextMap.of([article.headline]) : null,
+    standfirst: article.standfirstElement ? TextMap.of([article.standfirstElement]) : null,
+    body: TextMap.of(article.paragraphs),
+  };
+  const expected = { headline: article.title, standfirst: article.standfirst ?? '', body: article.text };
+  const placed: PlacedQuote[] = [];
+  for (const quote of quotes) {
+    const part = quote.part ?? 'body';
+    const map = maps[part];
+    // The part's text came from metadata rather than this element: offsets wouldn't line up, so skip it.
+    if (!map || map.text !== expected[part]) continue;
+    const range = map.range(quote.start, quote.end);
+    if (range) placed.push({ quote, range });
+  }
+  return placed;
 }
 
 export function highlightSupported(): boolean {
@@ -29,10 +44,12 @@ export function highlightSupported(): boolean {
 export class QuoteHighlights {
   private readonly names: string[] = [];
   private readonly speakerOf = new Map<Highlight, string | null>();
+  private placedQuotes: readonly PlacedQuote[] = [];
 
   /** Registers one highlight per speaker, speakers in order of first quote. Returns the speakers in that order. */
   show(placed: readonly PlacedQuote[]): string[] {
     this.clear();
+    this.placedQuotes = placed;
     const reg = registry();
     const bySpeaker = new Map<string | null, Range[]>();
     for (const { quote, range } of placed) {
@@ -65,8 +82,30 @@ export class QuoteHighlights {
     return undefined;
   }
 
+  /** The placed quote under a point (by its rectangles, after a cheap hit test on our highlights). */
+  quoteAt(x: number, y: number): PlacedQuote | null {
+    if (this.speakerAt(x, y) === undefined) return null;
+    for (const p of this.placedQuotes) {
+      for (const rect of p.range.getClientRects()) {
+        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return p;
+      }
+    }
+    return null;
+  }
+
+  /** Marks one quote (the one the reader picked in the panel) until the next mark. */
+  mark(range: Range): void {
+    const reg = registry();
+    if (!reg) return;
+    const h = new Highlight(range);
+    h.priority = 2;
+    reg.set(FOCUS_HIGHLIGHT, h);
+  }
+
   clear(): void {
     const reg = registry();
+    reg?.delete(FOCUS_HIGHLIGHT);
+    this.placedQuotes = [];
     for (const name of this.names) reg?.delete(name);
     this.names.length = 0;
     this.speakerOf.clear();

@@ -210,3 +210,13 @@ export class TextMap {
     return best;
   }
 }
+
+/** A short, stable hash of a text (FNV-1a, 32 bits, hex): lets the page and the CLI compare what they found. */
+export function textHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}

@@ -1,0 +1,412 @@
+/**
+ * The quote engine: finds what was said in an article and who said it.
+ *
+ * Pipeline, every step linear in the text: quotation marks per paragraph (marks.ts) → a masked copy
+ * of the text where quoted words are hidden, so cues and sentence ends are read from the narration
+ * only → the article's cast of names and roles (speakers.ts) → for each quote, in order, a speech cue
+ * in a bounded window after, before or around it, its speaker phrase resolved to a display name.
+ */
+import { scanParagraph, type Span } from './marks';
+import { Cast, splitTitles, tokenize, type Token } from './speakers';
+import {
+  ABBREVIATIONS, AUXILIARIES, BODY_ROLES, BODY_WORDS, CUE_WINDOW, NOT_SPEECH_BEFORE, PRONOUNS, SCARE_MAX_WORDS,
+  SPEAKER_MAX_WORDS, SPEECH_VERBS, STOPWORDS, TITLES,
+} from './patterns';
+
+export type Cue = 'before' | 'after' | 'split' | 'none';
+export type Part = 'headline' | 'standfirst' | 'body';
+export interface Quote {
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+  cue: Cue;
+  part?: Part;
+}
+
+interface Para {
+  start: number;
+  end: number;
+}
+interface Found {
+  span: Span;
+  para: number;
+  speaker: string | null;
+  cue: Cue;
+  /** Where the speaker phrase sits (for pronouns that point back to it). */
+  at: number;
+  /** Position just past the cue phrase, for split quotes. */
+  cueEnd: number;
+  speech: boolean;
+}
+
+const MASK = '\u0001';
+const LETTER = /\p{L}/u;
+
+/** Plain text where every line (any run of newlines) is a paragraph. Offsets index `text`. */
+export function findQuotesInText(text: string): Quote[] {
+  const paras: Para[] = [];
+  let s = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      if (i > s) paras.push({ start: s, end: i });
+      s = i + 1;
+    }
+  }
+  return analyse(text, paras).map(({ span, speaker, cue }) => ({
+    start: span.start, end: span.end, text: text.slice(span.start, span.end), speaker, cue,
+  }));
+}
+
+/** An article's parts; `body` paragraphs are separated by "\n\n". Offsets index the part named by `part`. */
+export function findArticleQuotes(parts: { headline: string; standfirst: string | null; body: string }): Quote[] {
+  const pieces: [Part, string][] = [['headline', parts.headline], ['standfirst', parts.standfirst ?? ''], ['body', parts.body]];
+  let text = '';
+  const paras: Para[] = [];
+  const bases: { part: Part; base: number; end: number }[] = [];
+  for (const [part, value] of pieces) {
+    if (text) text += '\n\n';
+    const base = text.length;
+    text += value;
+    bases.push({ part, base, end: text.length });
+    let s = base;
+    for (let i = base; i <= text.length; i++) {
+      if (i === text.length || text[i] === '\n') {
+        if (i > s) paras.push({ start: s, end: i });
+        s = i + 1;
+      }
+    }
+  }
+  return analyse(text, paras).map(({ span, speaker, cue }) => {
+    const b = bases.find((x) => span.start >= x.base && span.start <= x.end)!;
+    return { start: span.start - b.base, end: span.end - b.base, text: text.slice(span.start, span.end), speaker, cue, part: b.part };
+  });
+}
+
+function analyse(text: string, paras: Para[]): Found[] {
+  const found: Found[] = [];
+  paras.forEach((p, i) => {
+    for (const span of scanParagraph(text, p.start, p.end)) found.push({ span, para: i, speaker: null, cue: 'none', at: span.open, cueEnd: -1, speech: true });
+  });
+  // Hide quoted words: narration alone decides sentences, cues and the mentions pronouns point to.
+  const chars = text.split('');
+  for (const f of found) for (let i = f.span.start; i < f.span.end; i++) chars[i] = MASK;
+  const masked = chars.join('');
+  const starts = sentenceStarts(masked, paras);
+  const first = paras[0];
+  const cast = new Cast(text, masked, first && isTitleCase(text.slice(first.start, first.end)) ? first.end : 0);
+  const sentenceOf = (pos: number): [number, number] => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return [starts[lo - 1] ?? 0, starts[lo] ?? text.length];
+  };
+
+  let prev: Found | undefined;
+  for (let qi = 0; qi < found.length; qi++) {
+    const f = found[qi]!;
+    const next = found[qi + 1];
+    const para = paras[f.para]!;
+    const { span } = f;
+    const [sStart] = sentenceOf(span.open);
+    const closeAt = span.closed ? span.end + 1 : span.end;
+    const samePrev = prev && prev.para === f.para ? prev : undefined;
+    const sameNext = next && next.para === f.para ? next : undefined;
+
+    let cue: { speaker: string | null; at: number; end: number; kind: Cue } | null = null;
+    // 1. Right after the marks: `…,” a spokesperson said` / `…,” said Firstname Lastname`.
+    if (span.closed) {
+      const limit = Math.min(sentenceOf(closeAt)[1], sameNext ? sameNext.span.open : para.end, closeAt + 300);
+      cue = cueAfter(tokenize(masked, closeAt, limit), cast, true);
+    }
+    // 2. Before the marks in the same sentence: `X said: “…` / `X said it was “…”`.
+    if (!cue) {
+      const from = Math.max(sStart, samePrev ? samePrev.span.end + 1 : para.start);
+      cue = cueBefore(tokenize(masked, from, span.open), cast, from, countWords(text, span.start, span.end) <= SCARE_MAX_WORDS ? CUE_WINDOW : CUE_WINDOW * 2);
+    }
+    // 3. Later in the sentence, past other quotes: `“not serious” about … “wantonly” …, X has told MPs.`
+    if (!cue && span.closed) {
+      const [, end] = sentenceOf(closeAt);
+      cue = cueAfter(tokenize(masked, closeAt, Math.min(end, closeAt + 400)), cast, false);
+    }
+    const words = countWords(text, span.start, span.end);
+    if (cue) {
+      f.speaker = cue.speaker;
+      f.cue = cue.kind;
+      f.at = cue.at;
+      f.cueEnd = cue.end;
+    } else if (prev && !prev.span.closed && prev.para === f.para - 1 && span.open === para.start) {
+      // A quote that ran to the end of the last paragraph and reopens here: the same voice.
+      f.speaker = prev.speaker;
+      f.at = prev.at;
+    } else if (samePrev && samePrev.cueEnd >= 0 && samePrev.cueEnd <= span.open && sentenceOf(samePrev.cueEnd - 1)[1] >= sStart && samePrev.cue === 'after' && samePrev.speech) {
+      // `“…,” X said. “…”`: one quote broken by its attribution.
+      f.speaker = samePrev.speaker;
+      f.cue = samePrev.cue = 'split';
+      f.at = samePrev.at;
+    } else {
+      // No cue of its own: a follow-on quote keeps the voice in view — a person this paragraph has just
+      // introduced, else the previous quote's speaker.
+      const from = samePrev ? samePrev.span.end : para.start;
+      const quietBefore = f.para > 0 && (!prev || prev.para < f.para - 1) && span.open === para.start;
+      const introduced = cast.firstMention(Math.max(from, para.start), span.open) ?? (quietBefore ? cast.firstMention(paras[f.para - 1]!.start, para.start) : null);
+      f.speaker = introduced ?? prev?.speaker ?? null;
+      f.at = span.open;
+      const opensSentence = span.open === sStart || tokenize(masked, Math.max(sStart, span.open - 200), span.open).every((t) => t.p || t.cap);
+      if ((words <= SCARE_MAX_WORDS || (!opensSentence && words <= 6)) && span.open !== para.start) f.speech = false;
+      if (!prev) f.speech = f.speech && words > SCARE_MAX_WORDS;
+    }
+    if (f.speech && notSpeech(text, masked, span, words)) f.speech = false;
+    if (f.speech && f.speaker) cast.spoke({ pos: f.at, name: f.speaker, kind: 'person' });
+    if (f.speech) prev = f;
+  }
+  return found.filter((f) => f.speech);
+}
+
+/** A headline where most words of four letters or more are capitalised. */
+function isTitleCase(line: string): boolean {
+  const ws = line.split(/\s+/).filter((w) => /^\P{L}*\p{L}{4}/u.test(w));
+  return ws.length >= 4 && ws.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length >= 0.7 * ws.length;
+}
+
+/** Titles, names and words-as-words: marked off, but nobody is speaking. */
+function notSpeech(text: string, masked: string, span: Span, words: number): boolean {
+  const before = tokenize(masked, Math.max(0, span.open - 40), span.open).filter((t) => t.p !== 'Q');
+  const last = before[before.length - 1];
+  if (last && NOT_SPEECH_BEFORE.has(last.l)) return true;
+  if (last?.p === ',' && NOT_SPEECH_BEFORE.has(before[before.length - 2]?.l ?? '')) return true;
+  // Title case with no sentence punctuation reads as the name of a work, a brand or a heading.
+  if (words <= 8 && !/[.,!?;:]/.test(text.slice(span.start, span.end))) {
+    const ws = tokenize(text, span.start, span.end).filter((t) => !t.p && t.w.length > 3);
+    if (ws.length && ws.every((t) => t.cap)) return true;
+  }
+  return false;
+}
+
+function countWords(text: string, from: number, to: number): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = from; i < to; i++) {
+    const w = LETTER.test(text[i]!);
+    if (w && !inWord) n++;
+    inWord = w;
+  }
+  return n;
+}
+
+/** Sentence starts in the masked text: paragraph starts, and after . ! ? that are not abbreviations. */
+function sentenceStarts(m: string, paras: Para[]): number[] {
+  const out: number[] = [];
+  for (const p of paras) {
+    out.push(p.start);
+    for (let i = p.start; i < p.end; i++) {
+      const c = m[i];
+      if (c !== '.' && c !== '!' && c !== '?') continue;
+      let j = i + 1;
+      while (j < p.end && '”"’\')'.includes(m[j]!)) j++;
+      const spaced = m[j] === ' ';
+      while (j < p.end && m[j] === ' ') j++;
+      if (j >= p.end) continue;
+      const n = m[j]!;
+      const upperNext = /\p{Lu}/u.test(n) || '“"‘«„'.includes(n) || n === MASK;
+      if (!upperNext) continue;
+      if (c === '.') {
+        let k = i;
+        while (k > p.start && LETTER.test(m[k - 1]!)) k--;
+        const word = m.slice(k, i);
+        if (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && /\p{Lu}/u.test(word))) continue;
+        if (!spaced && !/\p{Ll}/u.test(m[i - 1] ?? '')) continue;
+      }
+      out.push(j);
+    }
+  }
+  return out;
+}
+
+const isVerb = (t: Token): boolean => !t.p && !t.cap && SPEECH_VERBS.has(t.l);
+
+/** `…,” NP verb` or `…,” verb NP` at the start of `ts`; with `near` false, the first verb anywhere. */
+function cueAfter(ts: Token[], cast: Cast, near: boolean): { speaker: string | null; at: number; end: number; kind: Cue } | null {
+  let k = -1;
+  for (let i = 0; i < ts.length && i < (near ? CUE_WINDOW : 80); i++) {
+    const t = ts[i]!;
+    if (isVerb(t) || (near && t.l === 'words')) {
+      k = i;
+      break;
+    }
+    if (near && (t.p === 'Q' || t.p === ':' || t.p === ';' || (i > 0 && t.p === '(') || (!t.p && !t.cap && !AUXILIARIES.has(t.l) && !SPEAKER_WORD(t) && i > SPEAKER_MAX_WORDS))) return null;
+  }
+  if (k < 0) return null;
+  let np: Token[];
+  const lead = ts.slice(0, k).filter((t) => t.p !== ',' && t.p !== '—' && t.p !== '–');
+  const v = ts[k]!;
+  if (v.l === 'words') {
+    // `“…” – the words of X` / `“…” – X’s words`
+    const owner = ts[k - 1];
+    let a = k - 1;
+    while (a > 0 && ts[a - 1]!.cap && !ts[a - 1]!.poss) a--;
+    np = ts[k + 1]?.l === 'of' ? phraseAfter(ts, k + 1) : owner?.poss ? [...ts.slice(a, k - 1), { ...owner, w: owner.w.replace(/[’']s?$/, ''), poss: false }] : [];
+    return np.length ? { speaker: resolve(np, cast), at: np[0]!.s, end: v.e, kind: 'after' } : null;
+  }
+  if (near && lead.length === 0) np = phraseAfter(ts, k);
+  else if (near) {
+    // Only a speaker phrase may stand between the marks and the verb; anything else is narration.
+    np = subjectBefore(ts, k);
+    const first = np[0]?.s ?? ts[k]!.s;
+    if (!np.length || ts.slice(0, k).some((t) => t.s < first && t.p !== ',' && t.p !== '—' && t.p !== '–')) return null;
+  } else {
+    np = subjectBefore(ts, k);
+    if (!np.length) np = phraseAfter(ts, k);
+  }
+  if (ts[k + 1]?.l === 'by') np = phraseAfter(ts, k);
+  if (!np.length) return null;
+  return { speaker: resolve(np, cast), at: np[0]!.s, end: ts[k]!.e, kind: 'after' };
+}
+
+/** The last speech verb before the marks, and its subject. */
+function cueBefore(ts: Token[], cast: Cast, from: number, window: number): { speaker: string | null; at: number; end: number; kind: Cue } | null {
+  // `X summed it up: “…`: a colon hands the quote to the sentence's subject even without a speech verb.
+  const colon = ts[ts.length - 1]?.p === ':';
+  for (let i = ts.length - 1; i >= 0 && i >= ts.length - window; i--) {
+    const t = ts[i]!;
+    if (t.p === 'Q') break;
+    if (!isVerb(t)) continue;
+    let np = subjectBefore(ts, i);
+    if (t.l === 'according' || ts[i + 1]?.l === 'by') np = phraseAfter(ts, i);
+    if (/ing$/.test(t.l)) {
+      // `…, saying “…”`: the participle hangs on the sentence's subject.
+      const name = cast.firstMention(from, t.s);
+      if (name) return { speaker: name, at: t.s, end: t.e, kind: 'before' };
+    }
+    if (!np.length) np = phraseAfter(ts, i);
+    if (!np.length) return null;
+    return { speaker: resolve(np, cast), at: np[0]!.s, end: t.e, kind: 'before' };
+  }
+  const name = colon ? cast.firstMention(from, ts[ts.length - 1]!.s) : null;
+  return name ? { speaker: name, at: from, end: ts[ts.length - 1]!.e, kind: 'before' } : null;
+}
+
+const SPEAKER_WORD = (t: Token): boolean => t.cap || t.poss || t.l in TITLES || BODY_ROLES.has(t.l);
+
+
+
+/** Walks back from the verb over "also", "has"… then the speaker phrase, to a comma or a function word. */
+const skippable = (t: Token): boolean => !t.p && !t.cap && (AUXILIARIES.has(t.l) || /ly$/.test(t.l));
+
+function subjectBefore(ts: Token[], k: number): Token[] {
+  let j = k - 1;
+  while (j >= 0 && skippable(ts[j]!)) j--;
+  // `X, the party's leader, said` / `her mother, Fiona, said`: a name inside the commas wins, else the
+  // phrase before them.
+  if (ts[j]?.p === ',') {
+    let m = j - 1;
+    while (m >= 0 && m > j - 2 * SPEAKER_MAX_WORDS && !ts[m]!.p) m--;
+    if (m >= 0 && ts[m]!.p === ',' && m < j - 1) {
+      const inner = ts.slice(m + 1, j);
+      const described = ['a', 'an', 'the', 'one'].includes(inner[0]!.l);
+      if (!described && inner.length <= 3 && inner.some((t) => t.cap && !t.poss && !STOPWORDS.has(t.l))) return inner;
+      return subjectBefore(ts.slice(0, m + 1).concat(ts[k]!), m);
+    }
+    return [];
+  }
+  const out: Token[] = [];
+  for (; j >= 0 && out.length < SPEAKER_MAX_WORDS; j--) {
+    const t = ts[j]!;
+    if (t.p) break;
+    if (t.l === 'of' && ts[j - 1]?.cap && out[0]?.cap) {
+      out.unshift(t);
+      continue;
+    }
+    if (STOPWORDS.has(t.l) && !(t.l in PRONOUNS) && !(t.l === 'the' || t.l === 'a' || t.l === 'an')) break;
+    out.unshift(t);
+    if (t.l in PRONOUNS || t.l === 'the' || t.l === 'a' || t.l === 'an') break;
+    if (t.dot && !(t.w.length === 1) && !ABBREVIATIONS.has(t.l)) {
+      out.shift();
+      break;
+    }
+  }
+  // A lower-case word before the speaker that is not part of a role ("citizens Firstname Lastname") is dropped.
+  return out;
+}
+
+/** `said Firstname Lastname, a …` / `according to the X`: the phrase after the verb. */
+function phraseAfter(ts: Token[], k: number): Token[] {
+  const out: Token[] = [];
+  let i = k + 1;
+  if (ts[i]?.l === 'to') i++;
+  for (; i < ts.length && out.length < SPEAKER_MAX_WORDS; i++) {
+    const t = ts[i]!;
+    if (t.p) break;
+    if (t.l === 'of' && ts[i + 1]?.cap && out.some((o) => o.cap)) {
+      out.push(t);
+      continue;
+    }
+    if (STOPWORDS.has(t.l) && !(t.l in PRONOUNS) && t.l !== 'the' && t.l !== 'a' && t.l !== 'an') break;
+    if (!t.cap && out.some((o) => o.cap) && !(t.l in PRONOUNS)) break;
+    out.push(t);
+    if (t.l in PRONOUNS) break;
+    if (t.dot && t.w.length > 1 && !ABBREVIATIONS.has(t.l)) break;
+  }
+  return out;
+}
+
+/** A speaker phrase to a display name: pronoun, name, body, role — or null when nobody is named. */
+function resolve(np: Token[], cast: Cast): string | null {
+  const ws = np.filter((t) => !t.p);
+  if (!ws.length) return null;
+  const pos = ws[0]!.s;
+  if (ws.length === 1 && ws[0]!.l in PRONOUNS) return cast.pronoun(ws[0]!.l, pos);
+  const first = ws[0]!.l;
+  const head = ws[ws.length - 1]!;
+  const strip = (x: Token[]): Token[] => (x[0] && ['a', 'an', 'the'].includes(x[0].l) ? x.slice(1) : x);
+  // "a Downing Street spokesperson": a named body's voice; "a spokesman" alone names no one.
+  if (BODY_ROLES.has(head.l) && !head.cap) {
+    const body = strip(ws);
+    return body.slice(0, -1).some((t) => t.cap || /\d/.test(t.w)) ? body.map((t) => t.w).join(' ') : null;
+  }
+  // The first capitalised run that is not a possessive is the name ("shadow health secretary Firstname Lastname").
+  // A capitalised word before a lower-case noun is a modifier ("the French president"), not a name.
+  let a = -1;
+  let b = -1;
+  for (let i = 0; i < ws.length; i++) {
+    if (!(ws[i]!.cap && !ws[i]!.poss && !STOPWORDS.has(ws[i]!.l))) continue;
+    let j = i;
+    while (j + 1 < ws.length && (ws[j + 1]!.cap || (ws[j + 1]!.l === 'of' && ws[j + 2]?.cap && BODY_WORDS.has(ws[j]!.l))) && !ws[j]!.poss) j++;
+    const after = ws[j + 1];
+    // "Vulture magazine", "West Mercia police": a named body with a generic noun.
+    if (after && BODY_WORDS.has(after.l)) return ws.slice(i, j + 2).map((x) => x.w).join(' ');
+    const laterName = ws.slice(j + 1).some((x) => x.cap && !x.poss && !STOPWORDS.has(x.l));
+    if (after && !after.cap && after.l !== 'of' && !(after.l in PRONOUNS) && !ws[j]!.poss && !ws[j]!.dot && (j + 2 === ws.length || laterName)) {
+      i = j;
+      continue;
+    }
+    a = i;
+    b = j;
+    break;
+  }
+  if (a >= 0) {
+    const run = ws.slice(a, b + 1);
+    const { titles, name } = splitTitles(run);
+    if (name.length === 1 && name[0]!.l in TITLES) return cast.role(roleWords(ws), pos);
+    if (run.some((x) => x.l === 'of') || (name.length > 1 && BODY_WORDS.has(name[name.length - 1]!.l))) {
+      return name.map((x) => x.w).join(' ');
+    }
+    const full = cast.fullName(name.map((x) => x.w));
+    if (full) {
+      const g = titles.map((x) => TITLES[x]).find((x) => x);
+      if (g) cast.gender.set(full, g as 'm' | 'f');
+    }
+    return full;
+  }
+  if (['a', 'an', 'one', 'some', 'another', 'several', 'many', 'two', 'three'].includes(first)) return null;
+  return cast.role(roleWords(ws), pos);
+}
+
+function roleWords(ws: Token[]): string[] {
+  return ws.filter((t) => !['a', 'an', 'the'].includes(t.l)).map((t) => t.l);
+}
+

@@ -1,0 +1,298 @@
+/**
+ * Who is who in an article: the people and bodies it names, the roles it gives them, and the
+ * mentions a pronoun or a bare role can point back to. Built once per article in linear passes;
+ * every later look-up is bounded (a few map hits, a few mentions back).
+ */
+import { BODY_WORDS, PRONOUNS, ROLE_QUALIFIERS, SPEECH_VERBS, STOPWORDS, TITLES } from './patterns';
+
+export interface Token {
+  /** The word as written, trailing full stops dropped. */
+  w: string;
+  /** Lower-case form, possessive ’s dropped. */
+  l: string;
+  s: number;
+  e: number;
+  /** Punctuation token (, ; : ( ) — –) or a masked quote (Q). */
+  p?: string;
+  cap: boolean;
+  poss: boolean;
+  /** Ends with a full stop (an initial, an abbreviation, or a sentence end). */
+  dot: boolean;
+}
+
+const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.\-]*|\u0001+|[,;:()—–]/gu;
+const UPPER = /^\p{Lu}/u;
+
+export { splitTitles };
+export function tokenize(t: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  // Work on the window alone: a regex scan never runs past `to`, so cost stays proportional to the window.
+  const win = t.slice(from, to);
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(win); m; m = TOKEN.exec(win)) {
+    const raw = m[0];
+    const s = from + m.index;
+    const c = raw[0]!;
+    if (c === '\u0001') out.push({ w: 'Q', l: 'Q', s, e: s + raw.length, p: 'Q', cap: false, poss: false, dot: false });
+    else if (',;:()—–'.includes(c)) out.push({ w: c, l: c, s, e: s + 1, p: c, cap: false, poss: false, dot: false });
+    else {
+      const dot = raw.endsWith('.');
+      const w = /^\p{Lu}\.$/u.test(raw) ? raw : raw.replace(/\.+$/, '');
+      const poss = /[’']s?$/.test(w) && !/^[’']/.test(w);
+      const l = w.toLowerCase().replace(/[’']s?$/, '');
+      out.push({ w, l, s, e: s + w.length, cap: UPPER.test(w), poss, dot });
+    }
+  }
+  return out;
+}
+
+export interface Mention {
+  pos: number;
+  name: string;
+  kind: 'person' | 'body';
+  /** False for a name met in passing (an object, a place): pronouns skip those. */
+  subject?: boolean;
+}
+
+interface Role {
+  words: string[];
+  name: string;
+}
+
+const GENDERED: Readonly<Record<string, 'm' | 'f'>> = { he: 'm', his: 'm', him: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
+
+/** Capitalised runs that can be names: no stopwords, no possessives inside, broken by punctuation. */
+function nameRuns(tokens: Token[], text: string): { words: Token[]; at: number; end: number }[] {
+  const runs: { words: Token[]; at: number; end: number }[] = [];
+  let cur: Token[] = [];
+  const flush = (): void => {
+    if (cur.length) runs.push({ words: cur, at: cur[0]!.s, end: cur[cur.length - 1]!.e });
+    cur = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = cur[cur.length - 1];
+    const gap = prev ? text.slice(prev.e, t.s) : '';
+    const joined = prev !== undefined && (gap === ' ' || (gap === '. ' && prev.l in TITLES));
+    if (!t.p && t.cap && !STOPWORDS.has(t.l) && (!prev || joined)) {
+      cur.push(t);
+      if (t.poss) flush();
+    } else {
+      flush();
+      if (!t.p && t.cap && !STOPWORDS.has(t.l)) {
+        cur.push(t);
+        if (t.poss) flush();
+      }
+    }
+  }
+  flush();
+  return runs;
+}
+
+/** Splits a run into the titles before the name and the name itself. */
+function splitTitles(words: Token[]): { titles: string[]; name: Token[] } {
+  // "Tunisian Prime Minister Firstname Lastname": the name starts after the last title word.
+  let k = 0;
+  for (let i = 0; i < words.length - 1; i++) if (words[i]!.l in TITLES) k = i + 1;
+  return { titles: words.slice(0, k).map((w) => w.l).filter((l) => l in TITLES), name: words.slice(k) };
+}
+
+export class Cast {
+  /** Full names (two words or more) by last word and by first word, in order of first appearance. */
+  private byLast = new Map<string, string[]>();
+  private byFirst = new Map<string, string[]>();
+  private roles = new Map<string, Role[]>();
+  /** How often each full name is written: a Title Case headline's "Outlet Writer Firstname Lastname" loses to the body's usage. */
+  private uses = new Map<string, number>();
+  private qualified = new Map<string, Set<string>>();
+  readonly gender = new Map<string, 'm' | 'f'>();
+  /** Person and body names met outside quotes, in text order. */
+  private runMentions: Mention[] = [];
+  /** Speakers as they are resolved, in text order. */
+  private spoken: Mention[] = [];
+
+  /** `noNamesBefore`: a Title Case headline's end — its capitalised runs glue words into fake names. */
+  constructor(text: string, masked: string, noNamesBefore = 0) {
+    const tokens = tokenize(text, 0, text.length);
+    const runs = nameRuns(tokens, text);
+    const tokenAt = new Map<number, number>();
+    tokens.forEach((t, i) => tokenAt.set(t.s, i));
+    for (const run of runs) {
+      const { titles, name } = splitTitles(run.words);
+      if (run.at < noNamesBefore || name.length < 2 || name[name.length - 1]!.poss || BODY_WORDS.has(name[name.length - 1]!.l)) continue;
+      const full = name.map((w) => w.w).join(' ');
+      this.uses.set(full, (this.uses.get(full) ?? 0) + 1);
+      this.add(this.byLast, name[name.length - 1]!.w, full);
+      this.add(this.byFirst, name[0]!.w, full);
+      this.noteGender(full, titles);
+      // Roles: titles in the run, the words just before it ("shadow health secretary Firstname Lastname"),
+      // and an apposition before it ("the country’s president, Firstname Lastname").
+      if (titles.length) this.addRole(titles, full);
+      let i = (tokenAt.get(run.at) ?? 0) - 1;
+      if (tokens[i]?.p === ',') i--;
+      const before: string[] = [];
+      for (; i >= 0 && before.length < 5; i--) {
+        const t = tokens[i]!;
+        if (t.p || STOPWORDS.has(t.l) || (t.cap && !t.poss) || t.dot) break;
+        before.unshift(t.l);
+      }
+      if (before.length) this.addRole(before, full);
+    }
+    for (const run of runs) {
+      if (masked[run.at] === '\u0001') continue;
+      const { titles, name } = splitTitles(run.words);
+      const last = name[name.length - 1]!;
+      if (last.poss && name.length === 1 && !titles.length) continue;
+      const kind = BODY_WORDS.has(last.l) ? 'body' : 'person';
+      const resolved = kind === 'body' ? run.words.map((w) => w.w).join(' ') : this.fullName(name.map((w) => w.w));
+      if (!resolved) continue;
+      if (kind === 'person' && name.length === 1 && !titles.length && resolved === name[0]!.w) continue;
+      const ti = tokenAt.get(run.at) ?? 0;
+      const before = tokens[ti - 1];
+      // "an Oklahoma Republican", "the Virginia Democrat": a description, not a person's name.
+      if (kind === 'person' && before && ['a', 'an', 'the'].includes(before.l) && !titles.length) continue;
+      this.noteGender(resolved, titles);
+      // A subject: it opens its sentence, or a verb-like word follows it ("Fetter arrived", "Rothman recalls").
+      const after = tokens[ti + run.words.length];
+      const subject = !before || before.dot || SPEECH_VERBS.has(before.l) || (before.cap && STOPWORDS.has(before.l)) ||
+        (!!after && !after.p && !after.cap && !STOPWORDS.has(after.l) && /(ed|s|d|t)$/.test(after.l));
+      this.runMentions.push({ pos: run.at, name: resolved, kind, subject });
+      // The first personal pronoun in the next few words usually refers back to this person.
+      if (kind === 'person' && !this.gender.has(resolved)) {
+        const i = tokenAt.get(run.words[run.words.length - 1]!.s) ?? -1;
+        for (let j = i + 1; j > 0 && j < i + 12 && j < tokens.length; j++) {
+          const t = tokens[j]!;
+          if ((t.cap && !STOPWORDS.has(t.l)) || masked[t.s] === '\u0001') break;
+          const g = GENDERED[t.l];
+          if (g) {
+            this.gender.set(resolved, g);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private add(map: Map<string, string[]>, key: string, full: string): void {
+    const list = map.get(key) ?? [];
+    if (!list.includes(full) && list.length < 8) list.push(full);
+    map.set(key, list);
+  }
+
+  private addRole(words: string[], name: string): void {
+    const head = words[words.length - 1]!;
+    const list = this.roles.get(head) ?? [];
+    if (list.length < 8) list.push({ words, name });
+    this.roles.set(head, list);
+    if (words.some((w) => ROLE_QUALIFIERS.has(w))) {
+      const heads = this.qualified.get(name) ?? new Set<string>();
+      this.qualified.set(name, heads.add(head));
+    }
+  }
+
+  private noteGender(name: string, titles: string[]): void {
+    for (const t of titles) if (TITLES[t]) this.gender.set(name, TITLES[t] as 'm' | 'f');
+  }
+
+  /** The fullest name the article gives: a surname or first name alone looks up the first full name. */
+  fullName(words: string[]): string | null {
+    if (!words.length) return null;
+    const joined = words.join(' ');
+    if (words.length === 1) {
+      const list = this.byLast.get(joined) ?? this.byFirst.get(joined);
+      if (!list) return joined;
+      // The most used full name, the earliest on a tie.
+      return list.reduce((best, c) => ((this.uses.get(c) ?? 0) > (this.uses.get(best) ?? 0) ? c : best));
+    }
+    let best = joined;
+    for (const cand of [...(this.byFirst.get(words[0]!) ?? []), ...(this.byLast.get(words[words.length - 1]!) ?? [])]) {
+      if (cand.length > best.length && (cand.startsWith(joined + ' ') || cand.endsWith(' ' + joined))) best = cand;
+    }
+    return best;
+  }
+
+  /** A role ("the foreign secretary", "the French president") given to a named person anywhere. */
+  role(words: string[], pos: number): string | null {
+    const head = words[words.length - 1]!;
+    const mods = words.slice(0, -1);
+    const list = this.roles.get(head);
+    const fits = (r: Role): boolean =>
+      mods.every((m) => r.words.some((w) => w.slice(0, 5) === m.slice(0, 5))) &&
+      r.words.every((w) => !ROLE_QUALIFIERS.has(w) || mods.includes(w));
+    const hit = list?.filter(fits).pop();
+    if (hit) return hit.name;
+    // A known kind of office with no name attached: the person most recently in view holds it.
+    if (list || head in TITLES) return this.recent(pos, (m) => m.kind === 'person' && !this.roleClash(m.name, words));
+    return null;
+  }
+
+  /** True when `name` holds a qualified version of this office ("shadow" secretary) and the query does not say so. */
+  private roleClash(name: string, words: string[]): boolean {
+    return !!this.qualified.get(name)?.has(words[words.length - 1]!) && !words.some((w) => ROLE_QUALIFIERS.has(w));
+  }
+
+  pronoun(p: string, pos: number): string | null {
+    const want = PRONOUNS[p];
+    if (want === 'p') return this.recent(pos, () => true);
+    if (want === 'n') return this.recent(pos, (m) => m.kind === 'body');
+    const other = want === 'm' ? 'f' : 'm';
+    let seen = 0;
+    for (const m of this.before(pos)) {
+      if (++seen > 6) break;
+      if (m.kind !== 'person' || m.subject === false || this.gender.get(m.name) === other) continue;
+      if (want) this.gender.set(m.name, want as 'm' | 'f');
+      return m.name;
+    }
+    return null;
+  }
+
+  /** The first name-run mention in [from, to): the subject a participle ("…, saying") hangs on. */
+  firstMention(from: number, to: number): string | null {
+    for (let i = this.firstAtOrAfter(from); i < this.runMentions.length && this.runMentions[i]!.pos < to; i++) {
+      if (this.runMentions[i]!.kind === 'person') return this.runMentions[i]!.name;
+    }
+    return null;
+  }
+
+  private firstAtOrAfter(pos: number): number {
+    let lo = 0;
+    let hi = this.runMentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.runMentions[mid]!.pos < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  spoke(m: Mention): void {
+    this.spoken.push(m);
+  }
+
+  private recent(pos: number, ok: (m: Mention) => boolean): string | null {
+    let seen = 0;
+    for (const m of this.before(pos)) {
+      if (++seen > 6) break;
+      if (ok(m)) return m.name;
+    }
+    return null;
+  }
+
+  /** Mentions before `pos`, nearest first: name runs and resolved speakers merged. */
+  private *before(pos: number): Generator<Mention> {
+    let i = this.firstAtOrAfter(pos) - 1;
+    let j = this.spoken.length - 1;
+    while (j >= 0 && this.spoken[j]!.pos >= pos) j--;
+    while (i >= 0 || j >= 0) {
+      const a = this.runMentions[i];
+      const b = this.spoken[j];
+      if (b && (!a || b.pos >= a.pos)) {
+        yield b;
+        j--;
+      } else if (a) {
+        yield a;
+        i--;
+      }
+    }
+  }
+}
