@@ -63,7 +63,8 @@ export interface Overlay {
 
 export function createOverlay(doc: Document, onToggleBoilerplate: () => void): Overlay {
   const host = doc.createElement(HOST_TAG);
-  const root = host.attachShadow({ mode: 'closed' });
+  // delegatesFocus: focusing the host (keyboard users, tests) lands on the first control inside.
+  const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
   const style = doc.createElement('style');
   style.textContent = STYLE;
 

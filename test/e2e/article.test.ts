@@ -1,0 +1,92 @@
+/**
+ * The article engine in the page, in real Chromium and Firefox ESR: on the demo page the boilerplate is hidden,
+ * "Show" brings it back and hiding again works, and every story paragraph stays visible.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { extensionApi, launchWithExtension, waitForTabReport, type ExtensionBrowser } from '../support/browsers';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import { BROWSERS, requireBrowser } from '../support/e2e';
+import { repoRoot } from '../support/seed-page';
+
+const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/demo/index.gold.json'), 'utf8')) as {
+  text: string;
+  boilerplate: Array<{ kind: string; startsWith: string }>;
+};
+const storyParagraphs = gold.text.split('\n\n');
+
+/** Which gold paragraphs are not visible, and the texts of visible blocks that start like gold boilerplate. */
+function visibility(page: Page) {
+  return page.evaluate(
+    (paragraphs: string[], boilerplate: string[]) => {
+      const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
+      const blocks = [...document.querySelectorAll('p, h2, h3, li, blockquote')];
+      const isShown = (el: Element) => (el as HTMLElement).checkVisibility?.() ?? (el as HTMLElement).offsetParent !== null;
+      const hiddenStory = paragraphs.filter((p) => !blocks.some((b) => norm(b.textContent ?? '') === p && isShown(b)));
+      const shownBoilerplate = boilerplate.filter((start) =>
+        [...document.querySelectorAll('aside, section, div, ul, nav')].some((el) => norm(el.textContent ?? '').startsWith(start) && isShown(el)),
+      );
+      return { hiddenStory, shownBoilerplate, hiddenCount: document.querySelectorAll('[data-newsmark-boilerplate]').length };
+    },
+    storyParagraphs,
+    gold.boilerplate.map((b) => b.startsWith),
+  );
+}
+
+for (const kind of BROWSERS) {
+  describe.skipIf(!requireBrowser(kind))(`article and boilerplate in ${kind}`, () => {
+    let ext: ExtensionBrowser;
+    let server: FixtureServer;
+    let demo: Page;
+    let tabId: number;
+
+    beforeAll(async () => {
+      server = await startFixtureServer();
+      ext = await launchWithExtension(kind);
+      demo = await ext.browser.newPage();
+      await demo.goto(server.url('/demo/'), { waitUntil: 'load' });
+      ({ tabId } = await waitForTabReport(ext, server.url('/demo/')));
+    });
+    afterAll(async () => {
+      await ext?.close();
+      await server?.close();
+    });
+
+    it('hides every gold boilerplate block and no story paragraph', async () => {
+      const v = await visibility(demo);
+      expect(v.hiddenStory).toEqual([]);
+      expect(v.shownBoilerplate).toEqual([]);
+      expect(v.hiddenCount).toBeGreaterThanOrEqual(gold.boilerplate.length);
+    });
+
+    it('shows it all again with the in-page “Show” control, and hides it again', async () => {
+      const before = await visibility(demo);
+      // The control lives in a closed shadow root: reach it as a keyboard user does (focus, then Enter).
+      await demo.evaluate(() => (document.querySelector('newsmark-overlay') as HTMLElement).focus());
+      await demo.keyboard.press('Enter');
+      await demo.waitForFunction(() => document.documentElement.hasAttribute('data-newsmark-show-boilerplate'));
+      const shown = await visibility(demo);
+      expect(shown.shownBoilerplate.length).toBe(gold.boilerplate.length);
+      expect(shown.hiddenStory).toEqual([]);
+      await demo.keyboard.press('Enter');
+      await demo.waitForFunction(() => !document.documentElement.hasAttribute('data-newsmark-show-boilerplate'));
+      expect((await visibility(demo)).shownBoilerplate).toEqual([]);
+    });
+
+    it('reports the same count to the popup, whose toggle shows and hides the page’s boilerplate', async () => {
+      const api = extensionApi(await ext.extensionPage());
+      const { report } = await waitForTabReport(ext, server.url('/demo/'));
+      expect(report.hiddenCount).toBe((await visibility(demo)).hiddenCount);
+      const popup = await ext.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
+      await popup.waitForSelector('[data-testid="hidden-count"]');
+      expect(await popup.$eval('[data-testid="hidden-count"]', (e) => e.textContent)).toBe(`${report.hiddenCount} hidden`);
+      await popup.locator('::-p-text(Show)').click();
+      await demo.waitForFunction(() => document.documentElement.hasAttribute('data-newsmark-show-boilerplate'));
+      await api.ask({ type: 'tab/set-view', tabId, boilerplateShown: false });
+      await demo.waitForFunction(() => !document.documentElement.hasAttribute('data-newsmark-show-boilerplate'));
+      await popup.close();
+    });
+  });
+}
