@@ -66,12 +66,12 @@ for (const kind of BROWSERS) {
       // The control lives in a closed shadow root: reach it as a keyboard user does (focus, then Enter).
       await demo.evaluate(() => (document.querySelector('newsmark-overlay') as HTMLElement).focus());
       await demo.keyboard.press('Enter');
-      await demo.waitForFunction(() => document.documentElement.hasAttribute('data-newsmark-show-boilerplate'));
+      await demo.waitForFunction(() => document.documentElement.hasAttribute('data-newsmark-show-boilerplate'), { polling: 100 });
       const shown = await visibility(demo);
       expect(shown.shownBoilerplate.length).toBe(gold.boilerplate.length);
       expect(shown.hiddenStory).toEqual([]);
       await demo.keyboard.press('Enter');
-      await demo.waitForFunction(() => !document.documentElement.hasAttribute('data-newsmark-show-boilerplate'));
+      await demo.waitForFunction(() => !document.documentElement.hasAttribute('data-newsmark-show-boilerplate'), { polling: 100 });
       expect((await visibility(demo)).shownBoilerplate).toEqual([]);
     });
 
@@ -83,9 +83,9 @@ for (const kind of BROWSERS) {
       await popup.waitForSelector('[data-testid="hidden-count"]');
       expect(await popup.$eval('[data-testid="hidden-count"]', (e) => e.textContent)).toBe(`${report.hiddenCount} hidden`);
       await popup.locator('::-p-text(Show)').click();
-      await demo.waitForFunction(() => document.documentElement.hasAttribute('data-newsmark-show-boilerplate'));
+      await demo.waitForFunction(() => document.documentElement.hasAttribute('data-newsmark-show-boilerplate'), { polling: 100 });
       await api.ask({ type: 'tab/set-view', tabId, boilerplateShown: false });
-      await demo.waitForFunction(() => !document.documentElement.hasAttribute('data-newsmark-show-boilerplate'));
+      await demo.waitForFunction(() => !document.documentElement.hasAttribute('data-newsmark-show-boilerplate'), { polling: 100 });
       await popup.close();
     });
   });

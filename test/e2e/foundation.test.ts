@@ -77,7 +77,7 @@ for (const kind of BROWSERS) {
       expect(stored).toMatchObject({ text, tags: ['e2e'], pageUrl: server.url('/demo/') });
 
       const popup = await ext.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
-      await popup.waitForFunction((t) => document.body.textContent?.includes(t), { timeout: 10_000 }, text);
+      await popup.waitForFunction((t) => document.body.textContent?.includes(t), { timeout: 10_000, polling: 100 }, text);
       const pageSection = await popup.$eval('section[aria-labelledby="this-page"]', (s) => s.textContent);
       expect(pageSection).toContain(text);
       await popup.close();
@@ -95,7 +95,7 @@ for (const kind of BROWSERS) {
       await options.waitForSelector('input[name="highlightQuotes"]');
       expect(await options.$eval('input[name="highlightQuotes"]', (i) => (i as HTMLInputElement).checked)).toBe(true);
       await options.click('input[name="highlightQuotes"]');
-      await options.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Saved.');
+      await options.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Saved.', { polling: 100 });
       const local = await extensionApi(options).localState();
       expect(local.settings).toMatchObject({ highlightQuotes: false, hideBoilerplate: true });
       await options.close();

@@ -84,7 +84,7 @@ for (const kind of BROWSERS) {
 
       // Choosing a quote in the panel marks it in the article.
       await panel.click('section.speaker:nth-of-type(4) button.quote');
-      await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.has('newsmark-quote-focus'));
+      await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.has('newsmark-quote-focus'), { polling: 100 });
       await page.close();
     });
   });

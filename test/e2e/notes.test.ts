@@ -1,0 +1,133 @@
+/**
+ * Notes in the page, in real Chromium and Firefox ESR: select a passage on the demo page, press "Note", write in
+ * the panel's editor, save; after a reload the passage is highlighted again; after the page gains a paragraph and
+ * an ad before it, still; after its text is deleted, the note is an orphan the panel names as such.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
+import { extensionApi, launchWithExtension, waitForTabReport, type ExtensionBrowser } from '../support/browsers';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import { BROWSERS, requireBrowser } from '../support/e2e';
+import { repoRoot } from '../support/seed-page';
+import { panelFrame } from '../support/page-probe';
+
+const demoHtml = readFileSync(join(repoRoot, 'test/fixtures/demo/index.html'), 'utf8');
+const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/demo/index.gold.json'), 'utf8')) as { text: string };
+/** A sentence-sized passage from the middle of the story (no quotes, so it isn't also a quote highlight). */
+const paragraph = gold.text.split('\n\n').find((p, i) => i > 4 && !/[“”"]/.test(p) && p.length > 120)!;
+const passage = paragraph.slice(0, paragraph.indexOf(' ', 60));
+
+/** Selects `text` inside the first element whose text contains it; returns where the "Note" button will be. */
+function select(page: Page, text: string) {
+  return page.evaluate((t) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf(t);
+      if (i < 0) continue;
+      n.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + t.length);
+      const sel = document.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      const r = range.getBoundingClientRect();
+      return { x: r.right - 40, y: r.bottom + 6 };
+    }
+    throw new Error(`text not found: ${t}`);
+  }, text);
+}
+
+function noteHighlightTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('newsmark-note');
+    return h ? [...h].map((r) => r.toString()) : [];
+  });
+}
+
+for (const kind of BROWSERS) {
+  describe.skipIf(!requireBrowser(kind))(`notes in ${kind}`, () => {
+    let ext: ExtensionBrowser;
+    let server: FixtureServer;
+    let page: Page;
+    let noteId: string;
+    const noteText = `Worth checking against the ministry’s figures (${kind})`;
+
+    beforeAll(async () => {
+      server = await startFixtureServer();
+      ext = await launchWithExtension(kind);
+      page = await ext.browser.newPage();
+      await page.goto(server.url('/demo/'), { waitUntil: 'load' });
+      await waitForTabReport(ext, server.url('/demo/'));
+    });
+    afterAll(async () => {
+      await ext?.close();
+      await server?.close();
+    });
+
+    it('takes a note on a selection through the “Note” button and the panel’s editor', async () => {
+      const at = await select(page, passage);
+      await new Promise((r) => setTimeout(r, 500)); // the button appears once the selection settles
+      await page.mouse.click(at.x + 12, at.y + 10);
+      const panel = await panelFrame(page);
+      await panel.waitForSelector('textarea#note-text');
+      expect(await panel.$eval('.editor blockquote', (b) => b.textContent)).toBe(passage);
+      await panel.type('textarea#note-text', noteText);
+      await panel.type('input#note-tags', 'check, figures');
+      await panel.focus('textarea#note-text');
+      await page.keyboard.down('Control');
+      await page.keyboard.press('Enter');
+      await page.keyboard.up('Control');
+      await page.waitForFunction(
+        (t) => [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('newsmark-note') ?? [])].some((r) => r.toString() === t),
+        { timeout: 10_000, polling: 100 },
+        passage,
+      );
+      const notes = await extensionApi(await ext.extensionPage()).ask<{ ok: boolean; value: Array<{ id: string; text: string; tags: string[]; anchor: { exact: string } }> }>({ type: 'notes/list-all' });
+      const note = notes.value.find((n) => n.text === noteText)!;
+      expect(note).toMatchObject({ tags: ['check', 'figures'], anchor: { exact: passage } });
+      noteId = note.id;
+    });
+
+    it('highlights it again after a reload', async () => {
+      await page.reload({ waitUntil: 'load' });
+
+      await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('newsmark-note'), { timeout: 10_000, polling: 100 });
+      expect(await noteHighlightTexts(page)).toEqual([passage]);
+    });
+
+    it('still finds it when a paragraph and an ad are inserted before it', async () => {
+      const inserted = demoHtml.replace(
+        `<p>${paragraph.slice(0, 30)}`,
+        `<div class="ad-slot"><span>Advertisement</span></div><p>An extra paragraph the site added after the note was taken, long enough to count as story.</p><p>${paragraph.slice(0, 30)}`,
+      );
+      expect(inserted).not.toBe(demoHtml);
+      server.override('/demo/', inserted);
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.has('newsmark-note'), { timeout: 10_000, polling: 100 });
+      expect(await noteHighlightTexts(page)).toEqual([passage]);
+    });
+
+    it('shows the note as an orphan when its text is gone', async () => {
+      server.override('/demo/', demoHtml.replace(paragraph.slice(0, 30), 'Entirely rewritten words.').replace(passage.slice(30), ''));
+      await page.reload({ waitUntil: 'load' });
+      const { report } = await waitForTabReport(ext, server.url('/demo/'));
+      const deadline = Date.now() + 10_000;
+      let orphans = report.orphans as string[];
+      while (!orphans.includes(noteId) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        orphans = (await waitForTabReport(ext, server.url('/demo/'))).report.orphans as string[];
+      }
+      expect(orphans).toContain(noteId);
+      expect(await noteHighlightTexts(page)).toEqual([]);
+      const { tabId } = await waitForTabReport(ext, server.url('/demo/'));
+      await extensionApi(await ext.extensionPage()).ask({ type: 'tab/panel', tabId, open: true, view: 'notes' });
+      const panel = await panelFrame(page);
+      await panel.waitForSelector(`[data-note-id="${noteId}"] .orphan`);
+      expect(await panel.$eval(`[data-note-id="${noteId}"]`, (li) => li.textContent)).toContain('Could not find this text on the page');
+      server.override('/demo/', null);
+    });
+  });
+}
