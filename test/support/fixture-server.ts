@@ -11,6 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { loadSeed, renderSeedPage, repoRoot } from './seed-page';
+import { readHtml } from '../../scripts/lib/files';
 
 export const SHARED = join(repoRoot, '..', 'shared');
 export const CORPUS = join(SHARED, 'corpora', 'readability-test-pages');
@@ -40,7 +41,8 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     const corpus = /^\/corpus\/([\w.-]+)\/$/.exec(path);
     if (corpus) {
       const file = join(CORPUS, corpus[1]!, 'source.html');
-      return existsSync(file) ? readFileSync(file, 'utf8') : null;
+      // Decoded exactly as the CLI decodes it (and sent as UTF-8), so browser and CLI read the same characters.
+      return existsSync(file) ? readHtml(file).html : null;
     }
     return null;
   };
@@ -51,7 +53,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+    const headers: Record<string, string> = { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' };
+    // Saved corpus pages keep their scripts and third-party addresses: run none of them and fetch nothing,
+    // so the page is the saved document (extension content scripts are not bound by a page's CSP).
+    if (path.startsWith('/corpus/')) headers['content-security-policy'] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+    res.writeHead(200, headers).end(html);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
