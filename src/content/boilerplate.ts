@@ -2,27 +2,21 @@
  * Hiding boilerplate in the page, reversibly: an attribute on each block, one stylesheet rule, and a flip on
  * <html> to show everything again. Never touches an element that holds a story paragraph.
  */
-import type { Article, BoilerplateBlock } from '../core/article';
+import type { Article } from '../core/article';
 import { HIDDEN_ATTR, SHOW_ATTR } from './page-style';
 
 export class BoilerplateView {
   private readonly hidden = new Set<Element>();
-  private readonly story: Element[];
 
-  constructor(private readonly doc: Document, article: Article) {
-    this.story = article.paragraphs;
-  }
+  constructor(private readonly doc: Document) {}
 
-  /** Safety net over the core's own rule: an element that contains or sits inside a story block stays visible. */
-  private touchesStory(el: Element): boolean {
-    return this.story.some((p) => el === p || el.contains(p) || p.contains(el));
-  }
-
-  /** Hides the blocks it may; returns how many were newly hidden. */
-  hide(blocks: readonly Pick<BoilerplateBlock, 'element' | 'kind'>[]): number {
+  /** Hides the article's boilerplate blocks it may; returns how many were newly hidden. */
+  hide(article: Pick<Article, 'boilerplate' | 'paragraphs'>): number {
+    // Safety net over the core's own rule: an element that contains or sits inside a story block stays visible.
+    const touchesStory = (el: Element) => article.paragraphs.some((p) => el === p || el.contains(p) || p.contains(el));
     let added = 0;
-    for (const { element, kind } of blocks) {
-      if (this.hidden.has(element) || !element.isConnected || this.touchesStory(element)) continue;
+    for (const { element, kind } of article.boilerplate) {
+      if (this.hidden.has(element) || !element.isConnected || touchesStory(element)) continue;
       element.setAttribute(HIDDEN_ATTR, kind);
       this.hidden.add(element);
       added++;
