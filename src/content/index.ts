@@ -19,6 +19,12 @@ import { PanelHost } from './panel';
 import { watchLateContent } from './late-content';
 import { watchNavigation } from './navigation';
 
+/**
+ * Past this many elements a page is an app or a dump, not an article; reading it would cost the reader more
+ * than it gives, so Newsmark stops and says so (the popup shows the reason).
+ */
+const MAX_ELEMENTS = 60_000;
+
 interface PageState {
   settings: Settings;
   article: Article | null;
@@ -49,8 +55,8 @@ const state: PageState = {
   stopWatching: null,
 };
 
-function canonicalUrl(doc: Document): string | null {
-  const href = doc.querySelector('link[rel~="canonical"]')?.getAttribute('href');
+function canonicalUrl(doc: Document, selector = 'link[rel~="canonical"]', attr = 'href'): string | null {
+  const href = doc.querySelector(selector)?.getAttribute(attr);
   if (!href) return null;
   try {
     return new URL(href, doc.baseURI).toString();
@@ -64,6 +70,7 @@ function report(): PageReport {
   return {
     title: (a?.title || document.title || '').slice(0, 2000),
     canonicalUrl: canonicalUrl(document),
+    ogUrl: canonicalUrl(document, 'meta[property="og:url"]', 'content'),
     isArticle: a?.isArticle ?? false,
     hiddenCount: state.boilerplate?.count ?? 0,
     boilerplateShown: state.boilerplate?.shown ?? false,
@@ -124,8 +131,8 @@ function analyseAndApply(): void {
   ensurePageStyle(document);
   const overlay = ensureOverlay();
   if (state.settings.hideBoilerplate) {
-    state.boilerplate ??= new BoilerplateView(document, article);
-    state.boilerplate.hide(article.boilerplate);
+    state.boilerplate ??= new BoilerplateView(document);
+    state.boilerplate.hide(article);
     overlay.setHidden(state.boilerplate.count, state.boilerplate.shown);
   }
   if (state.settings.highlightQuotes) showQuotes();
@@ -285,7 +292,7 @@ function attachReaderEvents(): () => void {
   };
 }
 
-/** Reads the page and applies everything; returns a function that undoes the watchers (for SPA navigation). */
+/** Reads the page and applies everything; keeps a way to undo the watchers (for SPA navigation). */
 async function run(): Promise<void> {
   state.stopWatching?.();
   state.stopWatching = null;
@@ -294,12 +301,27 @@ async function run(): Promise<void> {
     sendReport();
     return;
   }
+  const size = document.getElementsByTagName('*').length;
+  if (size > MAX_ELEMENTS) {
+    state.skipped = `This page is too large for Newsmark (${size.toLocaleString('en')} elements), so it was left as it is.`;
+    sendReport();
+    return;
+  }
   if (!looksLikeArticlePage(document)) {
     state.article = null;
     sendReport();
     return;
   }
-  analyseAndApply();
+  try {
+    analyseAndApply();
+  } catch (err) {
+    // A page we can't read is left exactly as it was; the popup says why.
+    state.article = null;
+    state.skipped = 'Newsmark could not read this page, so it was left as it is.';
+    console.warn('[newsmark] analysis failed:', err);
+    sendReport();
+    return;
+  }
   if (state.article?.isArticle) await refreshNotes().catch((err) => console.debug('[newsmark] notes', err));
   sendReport();
   if (!state.article?.isArticle) return;
@@ -307,7 +329,12 @@ async function run(): Promise<void> {
   const stopLate = watchLateContent(document, {
     ignore: (node) => node === state.overlay?.host,
     onChange: () => {
-      analyseAndApply();
+      try {
+        analyseAndApply();
+      } catch (err) {
+        console.warn('[newsmark] late content:', err);
+        return;
+      }
       void refreshNotes().finally(sendReport);
     },
   });

@@ -3,8 +3,9 @@
  *
  * Every engine agrees on one rule for "the text of a block", so that offsets printed by the CLIs,
  * quote spans, and note anchors all index the same string:
- *   - text nodes in document order, skipping <script>, <style>, <noscript>, <template> and any
- *     element with the `hidden` attribute;
+ *   - text nodes in document order, skipping <script>, <style>, <noscript>, <template>, any
+ *     element with the `hidden` attribute and any whose inline style says display:none or
+ *     visibility:hidden;
  *   - <br> counts as white space;
  *   - each run of white space (including no-break spaces) becomes one space; the block is trimmed.
  * Blocks are joined with a blank line ("\n\n"), so a paragraph break is visible to the quote finder.
@@ -28,7 +29,18 @@ function isSpace(code: number): boolean {
 
 /** True for elements whose text a reader never sees as prose. */
 export function isSkippedElement(el: Element): boolean {
-  return SKIPPED_TAGS.has(el.tagName) || el.hasAttribute('hidden');
+  return SKIPPED_TAGS.has(el.tagName) || el.hasAttribute('hidden') || isInlineHidden(el);
+}
+
+/**
+ * An inline style that hides the element (display:none / visibility:hidden), e.g. the MathML copy
+ * wikis keep beside a rendered formula. Attribute reading only, so it works without layout.
+ */
+function isInlineHidden(el: Element): boolean {
+  const style = el.getAttribute('style');
+  if (!style || style.length > 2000) return false;
+  const s = style.toLowerCase().replace(/\s+/g, '');
+  return s.includes('display:none') || s.includes('visibility:hidden');
 }
 
 /** Text nodes under `root` in document order, honouring the skip rule. Iterative: deep trees don't overflow. */

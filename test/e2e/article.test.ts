@@ -62,7 +62,6 @@ for (const kind of BROWSERS) {
     });
 
     it('shows it all again with the in-page “Show” control, and hides it again', async () => {
-      const before = await visibility(demo);
       // The control lives in a closed shadow root: reach it as a keyboard user does (focus, then Enter).
       await demo.evaluate(() => (document.querySelector('newsmark-overlay') as HTMLElement).focus());
       await demo.keyboard.press('Enter');

@@ -1,0 +1,417 @@
+/**
+ * The article engine: find the story on a news page, its labels, and the boilerplate in and around it.
+ *
+ * Read first, write never: the document is not modified or cloned. The caller (content script, CLI)
+ * gets elements back and decides what to hide.
+ *
+ * Steps, in order (each named in patterns.ts STEPS and switchable off):
+ *  1. index the visible page once (hidden-nodes, unlikely-candidates);
+ *  2. score prose and pick the story containers (class-weight, link-density, sibling-join);
+ *  3. walk the containers and their surroundings: boilerplate named by tokens is set aside whole,
+ *     story blocks are collected, captions/embeds/link clusters are left out (captions, link-clusters);
+ *  4. short blocks whose text reads like an appeal grow into the box that holds them (boilerplate-text);
+ *  5. labels: headline, standfirst, byline, date.
+ */
+import { TextMap, blockText } from '../text';
+import { buildIndex, contains, linkDensity, nameOf, type PageIndex } from './page-index';
+import { findStory } from './story';
+import { findLabels, jsonLdArticles } from './meta';
+import { kindFromElementText, kindFromText, kindFromTokens, type KindMatch } from './kinds';
+import {
+  BYLINE_TOKENS, HEADED_BOX_MAX_CHARS, LONE_MATCH_MAX_CHARS, NON_STORY_TAGS, SITE_FIXES, STEPS, STORY_BLOCK_TAGS, TEXT_PATTERN_MAX_CHARS,
+  type BoilerplateKind,
+} from './patterns';
+
+export type { BoilerplateKind } from './patterns';
+export { STEPS, TEXT_PATTERNS, KIND_TOKENS, SITE_FIXES } from './patterns';
+
+export interface BoilerplateBlock { kind: BoilerplateKind; element: Element; text: string; reason: string; step: string }
+export interface Article {
+  isArticle: boolean;
+  notArticleReason?: string;
+  root: Element | null;
+  headline: Element | null;
+  title: string;
+  standfirstElement: Element | null;
+  standfirst: string | null;
+  byline: string | null;
+  published: string | null;
+  paragraphs: Element[];
+  text: string;
+  boilerplate: BoilerplateBlock[];
+  removals: Array<{ step: string; reason: string; text: string }>;
+}
+export interface AnalyzeOptions { url?: string; disabledSteps?: string[]; siteFixes?: boolean }
+
+/** Below this many non-space characters of story the page is not an article. */
+const MIN_STORY_CHARS = 180;
+/** Less prose than this in the best container: look again without the unlikely-candidates filter. */
+const RETRY_BELOW_CHARS = 450;
+/** How far above the story container we look for boilerplate around it. */
+const SURROUNDING_LEVELS = 3;
+/** A box named like boilerplate but holding this much unlinked prose inside the story is kept. */
+const STORY_SIZED_PROSE = 500;
+const EMBED_TOKENS = /twitter-tweet|instagram-media|tiktok-embed|embed|fb-post|reddit-card/;
+const SNIPPET_CHARS = 160;
+/** A box after the story whose text is at least this much link text is a list of teasers. */
+const TEASER_LINK_DENSITY = 0.75;
+/** Non-space characters above which a text-matched box stops growing unless it is mostly appeal. */
+const GROW_MAX_CHARS = 1200;
+const QUOTE_MARKS = /["“”«»„]/;
+
+function snippet(el: Element): string {
+  const t = blockText(el);
+  return t.length > SNIPPET_CHARS ? t.slice(0, SNIPPET_CHARS) + '…' : t;
+}
+
+function emptyArticle(reason: string, removals: Article['removals'], title = ''): Article {
+  return {
+    isArticle: false, notArticleReason: reason, root: null, headline: null, title, standfirstElement: null,
+    standfirst: null, byline: null, published: null, paragraphs: [], text: '', boilerplate: [], removals,
+  };
+}
+
+function isDataTable(el: Element, ix: PageIndex, i: number): boolean {
+  const has = (tag: string) => el.getElementsByTagName(tag).length > 0;
+  if (has('table')) return false;
+  if (has('th') || has('caption') || has('thead')) return true;
+  return ix.own[i]! < ix.text[i]! && el.getElementsByTagName('td').length <= 60 && !has('p') && !has('div');
+}
+
+export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Article {
+  const off = new Set(options.disabledSteps ?? []);
+  const on = (step: string) => !off.has(step);
+  const removals: Article['removals'] = [];
+
+  const ix = buildIndex(doc, { skipHidden: on(STEPS.hiddenNodes), markUnlikely: on(STEPS.unlikelyCandidates) });
+  const storyOpts = {
+    useUnlikely: on(STEPS.unlikelyCandidates), useClassWeight: on(STEPS.classWeight),
+    useLinkDensity: on(STEPS.linkDensity), useSiblings: on(STEPS.siblingJoin),
+  };
+  let place = findStory(ix, storyOpts);
+  let retried = false;
+  const weak = (pl: typeof place) => !pl || ix.text[pl.top]! < RETRY_BELOW_CHARS || /^(?:BODY|HTML)$/.test(ix.els[pl.top]!.tagName);
+  if (weak(place) && storyOpts.useUnlikely) {
+    // Little prose found: maybe the story itself sits in a box named like chrome. Look again without that filter.
+    const retry = findStory(ix, { ...storyOpts, useUnlikely: false });
+    if (retry && !weak(retry)) {
+      removals.push({ step: STEPS.unlikelyCandidates, reason: 'retried without the unlikely-candidates filter', text: '' });
+      place = retry;
+      retried = true;
+    }
+  }
+  if (!place) return emptyArticle('no paragraph of prose on the page', removals, doc.title ?? '');
+
+  const containers = new Set(place.containers);
+  // Protected: the containers, their ancestors — never boilerplate, they hold the story.
+  const protectedSet = new Set<number>();
+  for (const c of place.containers) for (let a = c; a >= 0; a = ix.parent[a]!) protectedSet.add(a);
+
+  // The region scanned for boilerplate: a few levels above the story, never <body>.
+  let scope = place.top;
+  for (let k = 0; k < SURROUNDING_LEVELS; k++) {
+    const p = ix.parent[scope]!;
+    if (p < 0 || ix.els[p]!.tagName === 'BODY' || ix.els[p]!.tagName === 'HTML') break;
+    scope = p;
+    if (ix.els[p]!.tagName === 'ARTICLE' || ix.els[p]!.tagName === 'MAIN') break;
+  }
+
+  // Twins: the story split into several boxes named like the best one ("story-body-1", "story-body-2"),
+  // not siblings, so sibling-join missed them.
+  if (on(STEPS.siblingJoin)) {
+    const first = (ix.els[place.top]!.getAttribute('class') ?? '').trim().split(/\s+/)[0];
+    if (first && first.length >= 4) {
+      for (let d = scope + 1; d < ix.els.length && isUnder(ix, d, scope); d++) {
+        if (containers.has(d) || protectedSet.has(d)) continue;
+        const cls = ix.els[d]!.getAttribute('class');
+        if (!cls || cls.trim().split(/\s+/)[0] !== first) continue;
+        if (ix.text[d]! < 200 || linkDensity(ix, d) >= 0.3) continue;
+        if ([...containers].some((c) => contains(ix, c, d) || contains(ix, d, c))) continue;
+        containers.add(d);
+        for (let a = d; a >= 0; a = ix.parent[a]!) protectedSet.add(a);
+        removals.push({ step: STEPS.siblingJoin, reason: `joined a twin of the story box (.${first})`, text: snippet(ix.els[d]!) });
+      }
+    }
+  }
+
+  // Site fixes: elements the table names, by host.
+  const fixed = new Map<Element, KindMatch>();
+  if (options.siteFixes !== false && on(STEPS.siteFixes) && options.url) {
+    let host = '';
+    try { host = new URL(options.url).hostname; } catch { /* not a URL: no fixes */ }
+    for (const f of SITE_FIXES) {
+      if (host !== f.host && !host.endsWith('.' + f.host)) continue;
+      for (const el of Array.from(doc.querySelectorAll(f.selector))) fixed.set(el, { kind: f.kind, reason: f.why, step: STEPS.siteFixes });
+    }
+  }
+
+  // Walk: token boilerplate, story blocks, and candidates for text patterns.
+  const flagged = new Map<number, KindMatch>();
+  const blocks: number[] = [];
+  const textCands: number[] = [];
+  const linkBoxes: number[] = [];
+  const stack: Array<[number, boolean]> = [[scope, containers.has(scope)]];
+  const childIdx = (i: number): number[] => {
+    const out: number[] = [];
+    for (const c of Array.from(ix.els[i]!.children)) {
+      const k = ix.at.get(c);
+      if (k !== undefined) out.push(k);
+    }
+    return out;
+  };
+  while (stack.length > 0) {
+    const [i, parentInStory] = stack.pop()!;
+    const el = ix.els[i]!;
+    const inStory = parentInStory || containers.has(i);
+    const tag = el.tagName;
+    if (!protectedSet.has(i)) {
+      const fix = fixed.get(el);
+      const byName = fix ?? (on(STEPS.boilerplateTokens) && tag !== 'P' && tag !== 'A' ? kindFromTokens(el) : null);
+      if (byName) {
+        const prose = ix.text[i]! - ix.link[i]!;
+        if (inStory && !fix && prose > STORY_SIZED_PROSE && byName.kind !== 'comments') {
+          removals.push({ step: byName.step, reason: `kept: ${byName.reason} but holds ${Math.round(prose)} characters of prose`, text: snippet(el) });
+        } else {
+          flagged.set(i, byName);
+          continue;
+        }
+      }
+    }
+    if (ix.own[i]! > 0 && ix.text[i]! <= TEXT_PATTERN_MAX_CHARS * 1.2) textCands.push(i);
+    if (inStory && (!protectedSet.has(i) || containers.has(i))) {
+      if (on(STEPS.captions) && (NON_STORY_TAGS.has(tag) || EMBED_TOKENS.test(nameOf(el)))) {
+        removals.push({ step: STEPS.captions, reason: `${tag.toLowerCase()} is not story text`, text: '' });
+        pushTextCands(ix, i, textCands);
+        continue;
+      }
+      if (on(STEPS.unlikelyCandidates) && !retried && ix.unlikely[i] && !ix.unlikely[ix.parent[i]!]) {
+        removals.push({ step: STEPS.unlikelyCandidates, reason: `named "${nameOf(el).trim().slice(0, 60)}"`, text: '' });
+        pushTextCands(ix, i, textCands);
+        continue;
+      }
+      const isStoryBlock = STORY_BLOCK_TAGS.has(tag) && (tag !== 'TABLE' || isDataTable(el, ix, i));
+      const isProseBox = !isStoryBlock && !STORY_BLOCK_TAGS.has(tag) && ix.own[i]! >= 20 && ix.own[i]! >= 0.5 * ix.text[i]!;
+      if (isStoryBlock || isProseBox) {
+        const ld = linkDensity(ix, i);
+        if (on(STEPS.linkClusters) && ((tag === 'UL' || tag === 'OL' || tag === 'DL') ? ld > 0.5 : ld > 0.8 && ix.text[i]! < 400)) {
+          removals.push({ step: STEPS.linkClusters, reason: `link-dense ${tag.toLowerCase()} (${ld.toFixed(2)})`, text: snippet(el) });
+          pushTextCands(ix, i, textCands);
+          continue;
+        }
+        if (ix.text[i]! > 0) blocks.push(i);
+        pushTextCands(ix, i, textCands);
+        continue;
+      }
+      if (on(STEPS.linkClusters) && ix.text[i]! > 0 && linkDensity(ix, i) > 0.6 && ix.text[i]! < 1500 && !protectedSet.has(i)) {
+        removals.push({ step: STEPS.linkClusters, reason: `link-dense box (${linkDensity(ix, i).toFixed(2)})`, text: snippet(el) });
+        linkBoxes.push(i);
+        pushTextCands(ix, i, textCands);
+        continue;
+      }
+    }
+    const kids = childIdx(i);
+    for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k]!, inStory]);
+  }
+
+  // Labels need the first story block; the headline and standfirst are never story blocks or boilerplate.
+  blocks.sort((a, b) => a - b);
+  const labels = findLabels(doc, ix, blocks[0] ?? -1, place.top);
+  const labelIdx = [labels.headline, labels.standfirstElement].map((e) => (e ? ix.at.get(e) ?? -1 : -1)).filter((i) => i >= 0);
+  for (const l of labelIdx) for (let a = l; a >= 0; a = ix.parent[a]!) protectedSet.add(a);
+
+  // Text patterns: matched short blocks grow into the box that is mostly made of them.
+  if (on(STEPS.boilerplateText)) flagByText(ix, textCands, flagged, protectedSet, containers, scope, removals);
+
+  // Teasers after the story: a box of nothing but links below the last story block is a related list.
+  if (on(STEPS.linkClusters)) {
+    const last = blocks.length ? blocks[blocks.length - 1]! : -1;
+    for (const b of linkBoxes) {
+      if (b < last || flagged.has(b) || protectedSet.has(b)) continue;
+      const links = Array.from(ix.els[b]!.getElementsByTagName('a')).filter((x) => (ix.text[ix.at.get(x) ?? -1] ?? 0) > 0 || (x.textContent ?? '').trim().length > 0);
+      if (links.length < 2 || linkDensity(ix, b) < TEASER_LINK_DENSITY) continue;
+      flagged.set(b, { kind: 'related', reason: `${links.length} links after the story`, step: STEPS.linkClusters });
+    }
+  }
+
+  // Outermost flags only; drop story blocks inside them.
+  const flaggedIdx = [...flagged.keys()].sort((a, b) => a - b);
+  const outer: number[] = [];
+  for (const f of flaggedIdx) {
+    if (outer.some((o) => contains(ix, o, f))) continue;
+    outer.push(f);
+  }
+  const isFlaggedInside = (i: number) => {
+    for (let a = i; a >= 0; a = ix.parent[a]!) if (flagged.has(a)) return true;
+    return false;
+  };
+  const bylineIdx = labels.bylineElement ? ix.at.get(labels.bylineElement) ?? -1 : -1;
+  const story: Element[] = [];
+  for (const b of blocks) {
+    if (labelIdx.includes(b)) continue;
+    if (isFlaggedInside(b)) continue;
+    const el = ix.els[b]!;
+    // A short block naming the author or printing the date is metadata, not story.
+    if (ix.text[b]! < 100 && (b === bylineIdx || contains(ix, b, bylineIdx) || BYLINE_TOKENS.test(nameOf(el)))) {
+      removals.push({ step: 'metadata', reason: 'byline block', text: snippet(el) });
+      continue;
+    }
+    if (ix.text[b]! < 100 && isDateline(el)) {
+      removals.push({ step: 'metadata', reason: 'date line', text: snippet(el) });
+      continue;
+    }
+    if (labelIdx.some((l) => contains(ix, b, l))) continue;
+    story.push(el);
+  }
+  const boilerplate: BoilerplateBlock[] = outer.map((i) => {
+    const m = flagged.get(i)!;
+    const el = ix.els[i]!;
+    const text = blockText(el);
+    removals.push({ step: m.step, reason: `${m.kind}: ${m.reason}`, text: text.length > SNIPPET_CHARS ? text.slice(0, SNIPPET_CHARS) + '…' : text });
+    return { kind: m.kind, element: el, text, reason: m.reason, step: m.step };
+  });
+
+  const text = TextMap.of(story).text;
+  let storyChars = 0;
+  for (const b of story) storyChars += ix.text[ix.at.get(b)!]!;
+  const base = {
+    root: ix.els[place.top]!, headline: labels.headline, title: labels.title,
+    standfirstElement: labels.standfirstElement, standfirst: labels.standfirst, byline: labels.byline,
+    published: labels.published, paragraphs: story, text, boilerplate, removals,
+  };
+  if (storyChars < MIN_STORY_CHARS) {
+    return { ...base, isArticle: false, notArticleReason: `only ${storyChars} characters of story text`, text: '', paragraphs: [] };
+  }
+  return { isArticle: true, ...base };
+}
+
+/** Index-order descendants of i that may carry an appeal's text (for step boilerplate-text). */
+function pushTextCands(ix: PageIndex, i: number, out: number[]): void {
+  // Descendants are contiguous in document order: i+1 … until an element not under i.
+  for (let d = i + 1; d < ix.els.length; d++) {
+    if (!isUnder(ix, d, i)) break;
+    if (ix.own[d]! > 0 && ix.text[d]! <= TEXT_PATTERN_MAX_CHARS * 1.2) out.push(d);
+  }
+}
+
+function isUnder(ix: PageIndex, d: number, a: number): boolean {
+  // Parents precede children in document order, so only the chain above d matters, and it is short.
+  for (let x = ix.parent[d]!; x >= a; x = ix.parent[x]!) if (x === a) return true;
+  return false;
+}
+
+function flagByText(
+  ix: PageIndex, cands: number[], flagged: Map<number, KindMatch>, protectedSet: Set<number>,
+  containers: Set<number>, scope: number, removals: Article['removals'],
+): void {
+  // 1. which short blocks match, outermost only
+  const matched = new Map<number, { kind: BoilerplateKind; name: string; strong: boolean; len: number }>();
+  const sorted = [...new Set(cands)].sort((a, b) => a - b);
+  for (const i of sorted) {
+    if (protectedSet.has(i)) continue;
+    let under = false;
+    for (let a = ix.parent[i]!; a >= 0; a = ix.parent[a]!) if (matched.has(a) || flagged.has(a)) { under = true; break; }
+    if (under) continue;
+    let p = kindFromText(blockText(ix.els[i]!));
+    if (!p) {
+      // A box led by a label ("<span>Share this article</span><a>…</a>") is named by the label.
+      const label = firstLabel(ix.els[i]!);
+      const lp = label ? kindFromText(blockText(label)) : null;
+      if (lp?.strong) p = lp;
+    }
+    // A link that merely says "Newsletters" is navigation; only unmistakable phrases count on links.
+    if (p && !p.strong && insideLink(ix, i)) continue;
+    if (p) matched.set(i, { kind: p.kind, name: p.name, strong: p.strong, len: ix.text[i]! });
+  }
+  if (matched.size === 0) return;
+  // 2. matched characters per ancestor, so a box can tell how much of it is appeal
+  const matchedChars = new Map<number, number>();
+  const matchedCount = new Map<number, number>();
+  for (const [i, m] of matched) {
+    for (let a = i; a >= 0; a = ix.parent[a]!) {
+      matchedChars.set(a, (matchedChars.get(a) ?? 0) + m.len);
+      matchedCount.set(a, (matchedCount.get(a) ?? 0) + 1);
+      if (a === scope) break;
+    }
+  }
+  // 3. grow each match while the parent is mostly appeal (or links) and is not the story's container
+  for (const [i, m] of matched) {
+    let cur = i;
+    for (;;) {
+      const p = ix.parent[cur]!;
+      if (p < 0 || protectedSet.has(p) || containers.has(p) || !isUnder(ix, p, scope) && p !== scope) break;
+      if (p === scope) break;
+      const t = ix.text[p]!;
+      // Big boxes grow only when most of their text is appeal: link text alone (menus) does not carry them.
+      if (t > GROW_MAX_CHARS && (matchedChars.get(p) ?? 0) < 0.5 * t) break;
+      const rest = t - (matchedChars.get(p) ?? 0) - ix.link[p]!;
+      // A box is of a kind when it is mostly made of matches, or when a match is its heading (first words).
+      const headed = t <= HEADED_BOX_MAX_CHARS && startsWith(ix, p, i);
+      if (rest > 0.5 * t + 20 && !headed) break;
+      cur = p;
+    }
+    const count = matchedCount.get(cur) ?? 1;
+    const len = ix.text[cur]!;
+    if (count < 2 && (len > LONE_MATCH_MAX_CHARS || QUOTE_MARKS.test(blockText(ix.els[cur]!)))) {
+      // A single appeal-like sentence in a long or quoting paragraph is more likely the story talking about appeals.
+      removals.push({ step: STEPS.boilerplateText, reason: `kept: lone ${m.name} in a story-like block`, text: snippet(ix.els[cur]!) });
+      continue;
+    }
+    if (flagged.has(cur)) continue;
+    flagged.set(cur, { kind: m.kind, reason: `text matches ${m.name}${count > 1 ? ` (${count} appeals in the box)` : ''}`, step: STEPS.boilerplateText });
+  }
+}
+
+/** A short block that is mostly a <time>: the story's date, not its text. */
+function isDateline(el: Element): boolean {
+  const times = el.getElementsByTagName('time');
+  if (times.length === 0) return false;
+  let t = 0;
+  for (const x of Array.from(times)) t += (x.textContent ?? '').trim().length;
+  return t >= 0.5 * blockText(el).length;
+}
+
+/** The first child element with text, when it is an inline label (span, strong, label, b, em). */
+function firstLabel(el: Element): Element | null {
+  for (const c of Array.from(el.children)) {
+    if (!(c.textContent ?? '').trim()) continue;
+    return /^(?:SPAN|STRONG|B|EM|LABEL|SMALL)$/.test(c.tagName) ? c : null;
+  }
+  return null;
+}
+
+function insideLink(ix: PageIndex, i: number): boolean {
+  for (let a = i, k = 0; a >= 0 && k < 4; a = ix.parent[a]!, k++) if (ix.els[a]!.tagName === 'A') return true;
+  return false;
+}
+
+/** Is the text of box `p` led by element `i` (no text-bearing element between them in document order)? */
+function startsWith(ix: PageIndex, p: number, i: number): boolean {
+  for (let k = p; k < i; k++) if (ix.own[k]! > 0) return false;
+  return true;
+}
+
+/** Cheap early check: is this page likely to hold an article? */
+export function looksLikeArticlePage(doc: Document): boolean {
+  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+    if (m.getAttribute('property') === 'og:type' && (m.getAttribute('content') ?? '').toLowerCase().startsWith('article')) return true;
+  }
+  if (doc.getElementsByTagName('article').length > 0) return true;
+  if (doc.querySelector('[itemprop="articleBody"], [itemtype*="Article"]')) return true;
+  if (jsonLdArticles(doc).length > 0) return true;
+  let long = 0;
+  for (const p of Array.from(doc.getElementsByTagName('p'))) {
+    if ((p.textContent ?? '').length >= 120 && ++long >= 3) return true;
+  }
+  return false;
+}
+
+/** Kind of an element that appeared after the analysis (MutationObserver), or null when it is not boilerplate. */
+export function classifyBoilerplate(el: Element, article: Article): { kind: BoilerplateKind; reason: string; step: string } | null {
+  if (!article.isArticle) return null;
+  for (const p of article.paragraphs) if (el === p || el.contains(p)) return null;
+  if (article.headline && el.contains(article.headline)) return null;
+  if (article.standfirstElement && el.contains(article.standfirstElement)) return null;
+  const byName = kindFromTokens(el);
+  if (byName) return byName;
+  return kindFromElementText(el);
+}

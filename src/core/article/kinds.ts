@@ -1,0 +1,110 @@
+/**
+ * What kind of boilerplate an element is, read from its name (tokens) or from its visible text.
+ * Both readers are pure functions of one element so the content script can ask them again about
+ * nodes a page injects late.
+ */
+import { blockText } from '../text';
+import { stripArbitraryVariants } from './page-index';
+import {
+  KIND_TOKENS, KIND_TOKEN_PAIRS, STEPS, TEXT_PATTERNS, TEXT_PATTERN_MAX_CHARS,
+  type BoilerplateKind, type TextPattern,
+} from './patterns';
+
+const KIND_ORDER: BoilerplateKind[] = ['support', 'subscribe', 'newsletter', 'comments', 'related', 'share', 'ad'];
+const EXACT = new Map<string, BoilerplateKind>();
+for (const kind of [...KIND_ORDER].reverse()) for (const t of KIND_TOKENS[kind].exact) EXACT.set(t, kind);
+
+/** Split a name into lower-case tokens at non-alphanumerics and camelCase humps ("mostReadList" → most read list). */
+export function tokenize(name: string): string[] {
+  const out: string[] = [];
+  let cur = '';
+  let prevLower = false;
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i]!;
+    const code = name.charCodeAt(i);
+    const isUpper = code >= 65 && code <= 90;
+    const isLower = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+    if (!isUpper && !isLower) {
+      if (cur) out.push(cur);
+      cur = '';
+      prevLower = false;
+      continue;
+    }
+    if (isUpper && prevLower && cur) {
+      out.push(cur);
+      cur = '';
+    }
+    cur += ch.toLowerCase();
+    prevLower = isLower;
+  }
+  if (cur) out.push(cur);
+  return out;
+}
+
+/** The raw name we read tokens from: id, class, role, aria-label and the common component attributes. */
+export function rawName(el: Element): string {
+  let s = '';
+  // aria-label is not here: it is human text ("Reply from @bob@example.social"), read by kindFromTokens as text.
+  for (const a of ['id', 'class', 'role', 'data-component', 'data-testid', 'data-module', 'data-type']) {
+    const v = el.getAttribute(a);
+    if (v && v.length < 500) s += ' ' + v;
+  }
+  // A form says what it is for in its action ("…/newsletters/signup", "…/subscribe").
+  if (el.tagName === 'FORM') {
+    const action = el.getAttribute('action');
+    if (action && action.length < 300) s += ' ' + action.replace(/^[a-z]+:\/\/[^/]*/i, '');
+  }
+  return stripArbitraryVariants(s);
+}
+
+export interface KindMatch { kind: BoilerplateKind; reason: string; step: string }
+
+/** Step `boilerplate-tokens`. */
+export function kindFromTokens(el: Element): KindMatch | null {
+  const label = el.getAttribute('aria-label');
+  if (label && label.length <= 60) {
+    const p = kindFromText(label);
+    if (p?.strong) return { kind: p.kind, reason: `labelled "${label}"`, step: STEPS.boilerplateTokens };
+  }
+  const name = rawName(el);
+  if (!name) return null;
+  const tokens = tokenize(name);
+  if (tokens.length === 0) return null;
+  let best: { kind: BoilerplateKind; token: string } | null = null;
+  const rank = (k: BoilerplateKind) => KIND_ORDER.indexOf(k);
+  for (const t of tokens) {
+    let k = EXACT.get(t);
+    if (!k) {
+      for (const kind of KIND_ORDER) {
+        if (KIND_TOKENS[kind].prefix.some((p) => t.length > p.length && t.startsWith(p))) {
+          k = kind;
+          break;
+        }
+      }
+    }
+    if (k && (!best || rank(k) < rank(best.kind))) best = { kind: k, token: t };
+  }
+  const joined = ` ${tokens.join(' ')} `;
+  for (const { kind, pair } of KIND_TOKEN_PAIRS) {
+    if (joined.includes(` ${pair} `) && (!best || rank(kind) < rank(best.kind))) best = { kind, token: pair };
+  }
+  if (!best) return null;
+  return { kind: best.kind, reason: `named "${best.token}"`, step: STEPS.boilerplateTokens };
+}
+
+/** Step `boilerplate-text`: the first enabled pattern that the (short) text matches. */
+export function kindFromText(text: string): TextPattern | null {
+  if (text.length === 0 || text.length > TEXT_PATTERN_MAX_CHARS) return null;
+  const lower = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[.!?:…]+$/, '').trim();
+  for (const p of TEXT_PATTERNS) {
+    if (p.disabled) continue;
+    if (p.re.test(lower)) return p;
+  }
+  return null;
+}
+
+/** Kind of one element from its own text, for late-inserted nodes. */
+export function kindFromElementText(el: Element): KindMatch | null {
+  const p = kindFromText(blockText(el));
+  return p ? { kind: p.kind, reason: `text matches ${p.name}`, step: STEPS.boilerplateText } : null;
+}

@@ -1,0 +1,198 @@
+/**
+ * The story's labels: headline, standfirst, byline and publication date. Each is taken from what the
+ * page says about itself (meta tags, JSON-LD) and checked against what the reader sees near the story.
+ */
+import { blockText } from '../text';
+import { BY_PREFIX, BYLINE_TOKENS, STANDFIRST_TOKENS } from './patterns';
+import { nameOf, type PageIndex } from './page-index';
+
+/** Every <meta> of the page by property/name/itemprop (lower-cased), first one wins. One pass: selector
+ * queries per key would each walk the whole document. */
+function metaTable(doc: Document): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+    const v = el.getAttribute('content')?.trim();
+    if (!v) continue;
+    for (const a of ['property', 'name', 'itemprop']) {
+      const k = el.getAttribute(a)?.toLowerCase();
+      if (k && !out.has(k)) out.set(k, v);
+    }
+  }
+  return out;
+}
+
+function metaOf(table: Map<string, string>, ...keys: string[]): string | null {
+  for (const k of keys) {
+    const v = table.get(k.toLowerCase());
+    if (v) return v;
+  }
+  return null;
+}
+
+/** Article-typed JSON-LD objects (bounded walk over @graph and arrays). */
+export function jsonLdArticles(doc: Document): Array<Record<string, unknown>> {
+  const out: Array<Record<string, unknown>> = [];
+  const scripts = Array.from(doc.getElementsByTagName('script')).filter((x) => (x.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json');
+  for (const s of scripts.slice(0, 20)) {
+    let data: unknown;
+    try { data = JSON.parse(s.textContent ?? ''); } catch { continue; }
+    const queue: unknown[] = [data];
+    for (let steps = 0; queue.length > 0 && steps < 200; steps++) {
+      const v = queue.shift();
+      if (Array.isArray(v)) { queue.push(...v.slice(0, 50)); continue; }
+      if (!v || typeof v !== 'object') continue;
+      const o = v as Record<string, unknown>;
+      const t = o['@type'];
+      const types = Array.isArray(t) ? t.map(String) : [String(t ?? '')];
+      if (types.some((x) => /Article|BlogPosting|Report|NewsArticle|Posting/.test(x))) out.push(o);
+      if (o['@graph']) queue.push(o['@graph']);
+    }
+  }
+  return out;
+}
+
+function words(s: string): string[] {
+  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Share of the shorter text's words found in the longer one, 0..1. */
+export function overlap(a: string, b: string): number {
+  const wa = words(a);
+  const wb = words(b);
+  if (wa.length === 0 || wb.length === 0) return 0;
+  const [small, big] = wa.length <= wb.length ? [wa, new Set(wb)] : [wb, new Set(wa)];
+  let hit = 0;
+  for (const w of small) if (big.has(w)) hit++;
+  // Penalise very different lengths: a one-word heading is not the title.
+  return (hit / small.length) * Math.min(1, (small.length + 2) / ((wa.length + wb.length) / 2 + 2));
+}
+
+export interface Labels {
+  headline: Element | null;
+  title: string;
+  standfirstElement: Element | null;
+  standfirst: string | null;
+  byline: string | null;
+  bylineElement: Element | null;
+  published: string | null;
+}
+
+function cleanTitle(t: string): string {
+  // "Story headline | Site" → keep the longest part when a separator splits off a short site name.
+  const parts = t.split(/ [|–—-] | [|] | » | :: /);
+  if (parts.length < 2) return t.trim();
+  let best = parts[0]!;
+  for (const p of parts) if (words(p).length > words(best).length) best = p;
+  return words(best).length >= 3 ? best.trim() : t.trim();
+}
+
+function authorName(v: unknown): string | null {
+  if (!v) return null;
+  if (typeof v === 'string') return v.trim() || null;
+  if (Array.isArray(v)) {
+    const names = v.slice(0, 8).map(authorName).filter((x): x is string => !!x);
+    return names.length ? names.join(', ') : null;
+  }
+  if (typeof v === 'object') return authorName((v as Record<string, unknown>)['name']);
+  return null;
+}
+
+/** ISO 8601 from the common date spellings; null when it cannot be read. */
+export function toIsoDate(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const t = s.trim();
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.test(t)) {
+    return t.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  }
+  if (t.length > 80) return null;
+  const ms = Date.parse(t);
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString();
+}
+
+export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number, storyTop: number): Labels {
+  const table = metaTable(doc);
+  const meta = (_doc: Document, ...keys: string[]) => metaOf(table, ...keys);
+  const ld = jsonLdArticles(doc);
+  const ldGet = (k: string) => ld.map((o) => o[k]).find((v) => v);
+  const ogTitle = meta(doc, 'og:title', 'twitter:title', 'headline') ?? (typeof ldGet('headline') === 'string' ? String(ldGet('headline')) : null);
+  const docTitle = doc.title ?? '';
+  const wanted = ogTitle ?? cleanTitle(docTitle);
+
+  // Headline: the visible <h1> agreeing best with the declared title, the nearest one before the story on ties.
+  let headline: Element | null = null;
+  let best = -1;
+  const limit = firstParagraph >= 0 ? firstParagraph : ix.els.length;
+  for (const tagSet of [['H1'], ['H2', 'H3']]) {
+    for (let i = 0; i < ix.els.length; i++) {
+      const el = ix.els[i]!;
+      if (!tagSet.includes(el.tagName)) continue;
+      const t = blockText(el);
+      if (!t || t.length > 400) continue;
+      let s = wanted ? overlap(t, wanted) : 0.3;
+      if (i < limit) s += 0.15;
+      if (storyTop >= 0 && i > limit) s -= 0.2;
+      if (s > best + 0.01) { best = s; headline = el; }
+    }
+    if (headline && (best >= 0.45 || tagSet[0] === 'H1')) break;
+    if (best < 0.6) { headline = null; best = -1; }
+  }
+  const headlineText = headline ? blockText(headline) : '';
+  const title = headlineText || (ogTitle ? ogTitle.trim() : cleanTitle(docTitle));
+
+  // Standfirst: between headline and body, agreeing with the page's own description or named like one.
+  const desc = meta(doc, 'og:description', 'description', 'twitter:description');
+  let standfirstElement: Element | null = null;
+  const hIdx = headline ? ix.at.get(headline) ?? -1 : -1;
+  if (hIdx >= 0) {
+    let bestS = 0;
+    const end = Math.min(limit + 1, hIdx + 600, ix.els.length);
+    for (let i = hIdx + 1; i < end; i++) {
+      const el = ix.els[i]!;
+      const tag = el.tagName;
+      if (tag !== 'P' && tag !== 'DIV' && tag !== 'H2' && tag !== 'SPAN' && tag !== 'H3') continue;
+      const len = ix.text[i]!;
+      if (len < 25 || len > 500) continue;
+      if (ix.own[i]! < len * 0.6 && tag === 'DIV') continue;
+      const t = blockText(el);
+      let s = desc ? overlap(t, desc) : 0;
+      if (STANDFIRST_TOKENS.test(nameOf(el))) s += 0.5;
+      if (i === limit) s -= 0.3; // the first body paragraph is a standfirst only when it clearly says so
+      if (s >= 0.6 && s > bestS + 0.01) { bestS = s; standfirstElement = el; }
+    }
+  }
+  const standfirst = standfirstElement ? blockText(standfirstElement) : null;
+
+  // Byline: declared author first, then what the page prints near the headline.
+  let byline = authorName(ldGet('author')) ?? meta(doc, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator');
+  if (byline && /^https?:/.test(byline)) byline = null;
+  let bylineElement: Element | null = null;
+  const start = Math.max(0, hIdx);
+  for (let i = start; i < Math.min(ix.els.length, start + 400); i++) {
+    const el = ix.els[i]!;
+    const isAuthor = el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author' || BYLINE_TOKENS.test(nameOf(el));
+    if (!isAuthor) continue;
+    const len = blockText(el).length; // not ix.text: an inline link's text is credited to its block
+    if (len === 0 || len > 120) continue;
+    bylineElement = el;
+    if (!byline) byline = blockText(el).replace(BY_PREFIX, '').trim() || null;
+    break;
+  }
+  if (!byline && hIdx >= 0) {
+    for (let i = hIdx + 1; i < Math.min(ix.els.length, hIdx + 200); i++) {
+      if (ix.text[i]! > 100 || ix.text[i]! < 4) continue;
+      const t = blockText(ix.els[i]!);
+      if (BY_PREFIX.test(t) && t.length < 100) { byline = t.replace(BY_PREFIX, '').trim(); bylineElement = ix.els[i]!; break; }
+    }
+  }
+
+  // Date: declared first, then the first <time datetime> near the headline.
+  let published = toIsoDate(meta(doc, 'article:published_time', 'datePublished', 'parsely-pub-date', 'pubdate', 'publish-date', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date'))
+    ?? toIsoDate(typeof ldGet('datePublished') === 'string' ? String(ldGet('datePublished')) : null);
+  if (!published) {
+    for (const t of Array.from(doc.getElementsByTagName('time')).slice(0, 10)) {
+      published = toIsoDate(t.getAttribute('datetime'));
+      if (published) break;
+    }
+  }
+  return { headline, title, standfirstElement, standfirst, byline: byline ?? null, bylineElement, published };
+}

@@ -1,0 +1,178 @@
+/**
+ * One linear pass over the page that every later step reads from: visible elements in document order,
+ * their parents, and per element the amount of text, link text and commas underneath — the numbers the
+ * story and boilerplate steps score with. Counting non-space characters keeps it cheap and independent
+ * of how the page was indented. Iterative, so a page nested 10,000 deep does not overflow the stack.
+ */
+import { BLOCK_TAGS, SKIP_TAGS, UNLIKELY_ROLES, UNLIKELY_TOKENS, MAYBE_STORY_TOKENS } from './patterns';
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+
+export interface PageIndex {
+  /** Visible elements of <body>, document order. */
+  els: Element[];
+  at: Map<Element, number>;
+  parent: Int32Array;
+  /** Non-space characters in the subtree. */
+  text: Float64Array;
+  /** Non-space characters whose nearest block-level ancestor is this element (its "own" prose). */
+  own: Float64Array;
+  /** Non-space characters inside links. */
+  link: Float64Array;
+  commas: Float64Array;
+  /** Inside an element named like page chrome (nav, sidebar, comments…). */
+  unlikely: Uint8Array;
+  /** Removals recorded while indexing (hidden subtrees). */
+  hiddenCount: number;
+}
+
+/** Lower-cased "id class" of an element: what its authors called it. */
+export function nameOf(el: Element): string {
+  const id = el.getAttribute('id');
+  const cls = el.getAttribute('class');
+  if (!id && !cls) return '';
+  // Capped: the token regexes are linear, but a 100 KB class attribute is not a name.
+  return stripArbitraryVariants(`${id ?? ''} ${cls ?? ''}`.slice(0, 500)).toLowerCase();
+}
+
+/**
+ * Utility-CSS classes like "[&_.newsletter-box]:hidden" name a descendant, not this element: drop the
+ * bracketed part before reading tokens. Plain scan, no regex backtracking.
+ */
+export function stripArbitraryVariants(name: string): string {
+  if (!name.includes('[')) return name;
+  let out = '';
+  let depth = 0;
+  for (const ch of name) {
+    if (ch === '[') depth++;
+    else if (ch === ']') depth = Math.max(0, depth - 1);
+    else if (depth === 0) out += ch;
+  }
+  return out;
+}
+
+/** True when the reader cannot see the element (and so nothing under it). */
+export function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden')) return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && style.length < 2000) {
+    const s = style.toLowerCase().replace(/\s+/g, '');
+    if (s.includes('display:none') || s.includes('visibility:hidden')) return true;
+  }
+  return false;
+}
+
+function isUnlikely(el: Element): boolean {
+  const role = el.getAttribute('role');
+  if (role && UNLIKELY_ROLES.has(role)) return true;
+  const tag = el.tagName;
+  if (tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER') return true;
+  if (tag === 'BODY' || tag === 'HTML' || tag === 'A' || tag === 'ARTICLE' || tag === 'MAIN') return false;
+  const name = nameOf(el);
+  return name !== '' && UNLIKELY_TOKENS.test(name) && !MAYBE_STORY_TOKENS.test(name);
+}
+
+function countText(data: string): [number, number] {
+  let n = 0;
+  let commas = 0;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c > 32 && c !== 0xa0) {
+      n++;
+      if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
+    }
+  }
+  return [n, commas];
+}
+
+export function buildIndex(doc: Document, opts: { skipHidden: boolean; markUnlikely: boolean }): PageIndex {
+  // Start at <html>, not <body>: a tolerant parser may leave a stray second <body> (linkedom does, on
+  // markup before <head>), and <head> is skipped anyway.
+  const body = doc.documentElement ?? doc.body;
+  const els: Element[] = [];
+  const parents: number[] = [];
+  const nearestBlock: number[] = [];
+  const ownTmp: number[] = [];
+  const commaTmp: number[] = [];
+  const unl: number[] = [];
+  let hiddenCount = 0;
+  // stack entries: node, parent index, nearest block index, unlikely flag
+  const stack: Array<[Node, number, number, number]> = [];
+  if (body) stack.push([body, -1, -1, 0]);
+  while (stack.length > 0) {
+    const [node, p, blk, u] = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      if (blk >= 0) {
+        const [n, c] = countText((node as Text).data);
+        ownTmp[blk]! += n;
+        commaTmp[blk]! += c;
+      }
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const el = node as Element;
+    if (SKIP_TAGS.has(el.tagName)) continue;
+    if (opts.skipHidden && isHidden(el)) {
+      hiddenCount++;
+      continue;
+    }
+    const i = els.length;
+    els.push(el);
+    parents.push(p);
+    ownTmp.push(0);
+    commaTmp.push(0);
+    const myU = u || (opts.markUnlikely && isUnlikely(el) ? 1 : 0);
+    unl.push(myU);
+    const myBlk = BLOCK_TAGS.has(el.tagName) || blk < 0 ? i : blk;
+    nearestBlock.push(myBlk);
+    const kids = el.childNodes;
+    for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k]!, i, myBlk, myU]);
+  }
+  const n = els.length;
+  const parent = Int32Array.from(parents);
+  const own = Float64Array.from(ownTmp);
+  const text = new Float64Array(n);
+  const link = new Float64Array(n);
+  const commas = new Float64Array(n);
+  // Own text was credited to the nearest block; re-credit subtree sums bottom-up via text-node owners:
+  // a simpler equivalent is to sum "own" of every element into its ancestors (each text node counted once).
+  for (let i = 0; i < n; i++) {
+    text[i] = own[i]!;
+    commas[i] = commaTmp[i]!;
+  }
+  for (let i = n - 1; i > 0; i--) {
+    const p = parent[i]!;
+    if (els[i]!.tagName === 'A') link[i] = text[i]!;
+    if (p >= 0) {
+      text[p]! += text[i]!;
+      link[p]! += link[i]!;
+      commas[p]! += commas[i]!;
+    }
+  }
+  // Links: text credited to a block never reached an inline <a>; measure links directly (bounded by link count).
+  for (let i = 0; i < n; i++) {
+    if (els[i]!.tagName !== 'A') continue;
+    let inner = 0;
+    for (const t of (els[i]!.textContent ?? '').split(/\s+/)) inner += t.length;
+    const extra = inner - link[i]!;
+    if (extra <= 0) continue;
+    for (let a = i; a >= 0; a = parent[a]!) link[a]! += extra;
+  }
+  const at = new Map<Element, number>();
+  for (let i = 0; i < n; i++) at.set(els[i]!, i);
+  return { els, at, parent, text, own, link, commas, unlikely: Uint8Array.from(unl), hiddenCount };
+}
+
+/** Link text share of an element, 0..1. */
+export function linkDensity(ix: PageIndex, i: number): number {
+  const t = ix.text[i]!;
+  return t > 0 ? Math.min(1, ix.link[i]! / t) : 0;
+}
+
+/** Is element index `a` an ancestor-or-self of `d`? Walks up from d (depth-bounded by the tree). */
+export function contains(ix: PageIndex, a: number, d: number): boolean {
+  for (let x = d; x >= 0; x = ix.parent[x]!) if (x === a) return true;
+  return false;
+}
