@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { describeSpan, placeAnchor, type AnchorMethod } from '../src/core/anchoring/index';
+import { CONTEXT_CHARS, describeSpan, placeAnchor, type AnchorMethod } from '../src/core/anchoring/index';
 import { TextMap } from '../src/core/text';
 import { analyzeArticle } from '../src/core/article/index';
 import { readHtml } from './lib/files';
@@ -274,8 +274,10 @@ function main(): void {
       // A passage that the page holds twice, context included, to within a quarter of its characters
       // (lorem-ipsum test pages repeat whole paragraphs; reference lists repeat their boilerplate) cannot
       // be told apart by any text anchor once one copy is edited: reported apart, not counted.
-      const whole = anchor.quote.prefix + anchor.quote.exact + anchor.quote.suffix;
-      const from = span[0] - anchor.quote.prefix.length;
+      // (Measured on a fixed CONTEXT_CHARS window, not on the anchor's own context, which describeSpan
+      // widens for exactly such passages.)
+      const from = Math.max(0, span[0] - CONTEXT_CHARS);
+      const whole = text.slice(from, span[1] + CONTEXT_CHARS);
       const masked = text.slice(0, from) + '\u0000'.repeat(whole.length) + text.slice(from + whole.length);
       const duplicate = approxSearch(masked, whole, Math.floor(whole.length * SURVIVAL_EDIT_RATE)).length > 0;
       const scenario = SCENARIOS[scenarioIndex++ % SCENARIOS.length]!;
@@ -289,20 +291,22 @@ function main(): void {
         duplicate, scenario, anchorKind, page, survives: ok, verdict, micros, method: placed?.method ?? null,
         exactEnds: !!placed && placed.start === edited.start && placed.end === edited.end,
       });
-      if (option('dump', '') && verdict === 'wrong' && !duplicate) {
-        writeFileSync(path.join(option('dump', ''), `${page}-${k}.json`), JSON.stringify({ text: edited.text, anchor, truth: [edited.start, edited.end], placed }));
+      const tag = duplicate ? '[repeated] ' : '';
+      if (option('dump', '') && (verdict === 'wrong' || verdict === 'partial' || (verdict === 'orphan' && ok) || placed?.method === 'fuzzy')) {
+        writeFileSync(path.join(option('dump', ''), `${verdict}-${placed?.method ?? 'none'}-${duplicate ? 'repeated-' : ''}${page}-${k}.json`),
+          JSON.stringify({ page, scenario, anchorKind, duplicate, text: edited.text, anchor, truth: [edited.start, edited.end], destroyed: edited.destroyed, placed }));
       }
-      if (flag('verbose') && verdict === 'wrong' && !duplicate) {
-        console.error(`WRONG ${page} ${scenario} ${anchorKind} ${JSON.stringify(anchor.quote.exact.slice(0, 80))} → ` +
+      if (flag('verbose') && verdict === 'wrong') {
+        console.error(`${tag}WRONG ${page} ${scenario} ${anchorKind} ${JSON.stringify(anchor.quote.exact.slice(0, 80))} → ` +
           `${JSON.stringify(edited.text.slice(placed!.start, placed!.end).slice(0, 80))} (${placed!.method} ${placed!.score} at ${placed!.start}-${placed!.end}) ` +
           `truth at ${edited.start}-${edited.end} ` +
           `truth ${JSON.stringify(edited.text.slice(edited.start, edited.end).slice(0, 80))}${edited.destroyed ? ' [destroyed]' : ''}`);
       }
-      if (flag('verbose') && verdict === 'partial' && !duplicate) {
-        console.error(`PARTIAL ${page} ${scenario} ${anchorKind} placed ${placed!.start}-${placed!.end} truth ${edited.start}-${edited.end}`);
+      if (flag('verbose') && verdict === 'partial') {
+        console.error(`${tag}PARTIAL ${page} ${scenario} ${anchorKind} placed ${placed!.start}-${placed!.end} truth ${edited.start}-${edited.end}`);
       }
-      if (flag('verbose') && verdict === 'orphan' && ok && !duplicate) {
-        console.error(`ORPHAN ${page} ${scenario} ${anchorKind} ${JSON.stringify(anchor.quote.exact.slice(0, 80))} ` +
+      if (flag('verbose') && verdict === 'orphan' && ok) {
+        console.error(`${tag}ORPHAN ${page} ${scenario} ${anchorKind} ${JSON.stringify(anchor.quote.exact.slice(0, 80))} ` +
           `truth ${JSON.stringify(edited.text.slice(edited.start, edited.end).slice(0, 80))}`);
       }
     }

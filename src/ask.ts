@@ -21,6 +21,9 @@ export interface Responses {
   'tab/focus-quote': boolean;
   'draft/set': null;
   'draft/get': Draft | null;
+  'notes/restore': Note;
+  'notes/open': { tabId: number; opened: boolean };
+  'tab/focus-note': unknown;
 }
 
 export async function ask<T extends RequestType>(request: Request<T> & { type: T }): Promise<Responses[T]> {

@@ -29,7 +29,9 @@ export type Anchor = v.InferOutput<typeof AnchorSchema>;
 /** What a content script knows about its page after analysis. */
 export const PageReportSchema = v.object({
   title: Text(2_000),
+  /** What the page claims about its own address (`<link rel=canonical>`, `og:url`): untrusted, checked by the background. */
   canonicalUrl: v.nullable(Text(4_000)),
+  ogUrl: v.optional(v.nullable(Text(4_000)), null),
   isArticle: v.boolean(),
   hiddenCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   boilerplateShown: v.boolean(),
@@ -53,6 +55,21 @@ const NoteDraftSchema = v.object({
 export type NoteDraft = v.InferOutput<typeof NoteDraftSchema>;
 
 const NoteIdSchema = v.pipe(v.string(), v.uuid());
+
+/** A whole stored note (the popup's Undo hands one back). */
+const StoredNoteSchema = v.object({
+  id: NoteIdSchema,
+  pageUrl: v.pipe(v.string(), v.url(), v.maxLength(4_000)),
+  canonicalUrl: v.nullable(Text(4_000)),
+  pageTitle: Text(2_000),
+  site: Text(253),
+  createdAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  updatedAt: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  text: Text(100_000),
+  tags: Tags,
+  speaker: v.nullable(Text(200)),
+  anchor: v.nullable(AnchorSchema),
+});
 
 export const PanelView = v.picklist(['quotes', 'notes', 'editor']);
 export type PanelViewName = v.InferOutput<typeof PanelView>;
@@ -98,6 +115,12 @@ export const RequestSchemas = {
   'draft/set': v.object({ type: v.literal('draft/set'), draft: DraftSchema }),
   /** The panel → background: the pending draft for its tab (null when none). */
   'draft/get': v.object({ type: v.literal('draft/get'), tabId: v.optional(TabId) }),
+  /** Extension pages only: put back a deleted note exactly as it was (the popup's Undo). */
+  'notes/restore': v.object({ type: v.literal('notes/restore'), note: StoredNoteSchema }),
+  /** Extension pages only: bring a note's page to the front (its open tab, or a new one) and scroll to the note. */
+  'notes/open': v.object({ type: v.literal('notes/open'), id: NoteIdSchema }),
+  /** Extension pages → a tab's content script, relayed as `note/focus`: scroll to a note's passage. */
+  'tab/focus-note': v.object({ type: v.literal('tab/focus-note'), tabId: TabId, noteId: NoteIdSchema }),
   /** Extension pages → the tab's content script, relayed by the background: show or hide boilerplate / quotes. */
   'tab/set-view': v.object({
     type: v.literal('tab/set-view'),

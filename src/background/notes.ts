@@ -4,7 +4,10 @@
  */
 import type { NewsmarkDb, Note } from '../storage/db';
 import type { NoteDraft } from '../messages';
+import browser from 'webextension-polyfill';
 import { siteOf } from '../core/url';
+import { tabsShowing } from './tabs';
+import { STORAGE_FULL, isQuotaError } from '../storage/errors';
 
 export interface PageIdentity {
   pageUrl: string;
@@ -12,14 +15,7 @@ export interface PageIdentity {
   pageTitle: string;
 }
 
-/** The words a reader sees when the browser refuses to store more. */
-export const STORAGE_FULL = 'Couldn’t save — your browser’s storage is full. Export or delete some notes, then try again.';
-
-function isQuotaError(err: unknown): boolean {
-  const name = (err as { name?: string; inner?: { name?: string } } | null)?.name;
-  const inner = (err as { inner?: { name?: string } } | null)?.inner?.name;
-  return name === 'QuotaExceededError' || inner === 'QuotaExceededError';
-}
+export { STORAGE_FULL, isQuotaError };
 
 /** Runs a write; a full disk becomes a plain-words error instead of a stack trace. */
 async function writing<T>(work: () => Promise<T>): Promise<T> {
@@ -76,4 +72,41 @@ export async function updateNote(db: NewsmarkDb, id: string, patch: { text?: str
 
 export async function deleteNote(db: NewsmarkDb, id: string): Promise<void> {
   await db.notes.delete(id);
+}
+
+/** Puts back a note exactly as it was (Undo after delete); its id makes this safe to repeat. */
+export async function restoreNote(db: NewsmarkDb, note: Note): Promise<Note> {
+  await writing(() => db.notes.put(note));
+  return note;
+}
+
+const pendingKey = (tabId: number) => `focus:${tabId}`;
+
+/**
+ * Brings a note's page to the front and scrolls to the note: the tab already showing it (as its content script
+ * reported), else a new tab, which gets the request once its content script has reported.
+ */
+export async function openNote(db: NewsmarkDb, id: string): Promise<{ tabId: number; opened: boolean }> {
+  const note = await db.notes.get(id);
+  if (!note) throw new Error('That note no longer exists.');
+  const [tabId] = await tabsShowing(note.pageUrl);
+  if (tabId !== undefined) {
+    const tab = await browser.tabs.update(tabId, { active: true });
+    if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true }).catch(() => undefined);
+    await browser.tabs.sendMessage(tabId, { type: 'note/focus', id }, { frameId: 0 }).catch(() => undefined);
+    return { tabId, opened: false };
+  }
+  const tab = await browser.tabs.create({ url: note.pageUrl, active: true });
+  if (tab.id === undefined) throw new Error('The browser did not open the page.');
+  await browser.storage.session.set({ [pendingKey(tab.id)]: id });
+  return { tabId: tab.id, opened: true };
+}
+
+/** Called when a tab's content script reports: a note waiting to be shown there is shown now. */
+export async function deliverPendingFocus(tabId: number): Promise<void> {
+  const key = pendingKey(tabId);
+  const id = (await browser.storage.session.get(key))[key];
+  if (typeof id !== 'string') return;
+  await browser.storage.session.remove(key);
+  await browser.tabs.sendMessage(tabId, { type: 'note/focus', id }, { frameId: 0 }).catch(() => undefined);
 }

@@ -9,13 +9,13 @@
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { parseRequest, type Reply, type Request, type TabCommand } from '../messages';
-import { normalizePageUrl } from '../core/url';
+import { normalizePageUrl, pageIdentity } from '../core/url';
 import { database } from '../storage/db';
-import { createNote, deleteNote, pageNotes, recentNotes, updateNote, type PageIdentity } from './notes';
+import { createNote, deleteNote, deliverPendingFocus, openNote, pageNotes, recentNotes, restoreNote, updateNote, type PageIdentity } from './notes';
 import { forgetDraft, pendingDraft, rememberDraft, rememberTab, tabPage, tabsShowing } from './tabs';
 
 type Caller =
-  | { kind: 'content'; tabId: number; pageUrl: string }
+  | { kind: 'content'; tabId: number; tabUrl: string; rawTabUrl: string }
   | { kind: 'extension'; tabId: number | null };
 
 /** Who is calling, by what the browser says about the sender; null for anyone we don't answer. */
@@ -26,25 +26,26 @@ export function identifyCaller(sender: Runtime.MessageSender, ownId: string, own
   const tabId = sender.tab?.id;
   // Only the top frame's content script speaks for the page: a frame's URL is not the article's.
   if (tabId === undefined || (sender.frameId ?? 0) !== 0) return null;
-  const pageUrl = normalizePageUrl(sender.tab?.url ?? frameUrl);
-  return pageUrl ? { kind: 'content', tabId, pageUrl } : null;
+  const rawTabUrl = sender.tab?.url ?? frameUrl;
+  const tabUrl = normalizePageUrl(rawTabUrl);
+  return tabUrl ? { kind: 'content', tabId, tabUrl, rawTabUrl } : null;
 }
 
 async function pageOf(caller: Caller, tabId: number | undefined): Promise<PageIdentity> {
   if (caller.kind === 'content') {
+    // The page's canonical address counts only as reported for this very address (a report may be stale).
     const known = await tabPage(caller.tabId);
-    return {
-      pageUrl: caller.pageUrl,
-      canonicalUrl: known?.report.canonicalUrl ?? null,
-      pageTitle: known?.report.title ?? '',
-    };
+    if (known && known.tabUrl === caller.tabUrl) {
+      return { pageUrl: known.pageUrl, canonicalUrl: known.canonicalUrl, pageTitle: known.report.title };
+    }
+    return { pageUrl: caller.tabUrl, canonicalUrl: null, pageTitle: '' };
   }
   // An extension page inside a tab (the in-page panel) speaks for that tab unless it names another.
   const id = tabId ?? caller.tabId ?? undefined;
   if (id === undefined) throw new Error('Name the tab whose page this is about.');
   const known = await tabPage(id);
   if (!known) throw new Error('Newsmark has not read that tab’s page (reload it, then try again).');
-  return { pageUrl: known.pageUrl, canonicalUrl: known.report.canonicalUrl, pageTitle: known.report.title };
+  return { pageUrl: known.pageUrl, canonicalUrl: known.canonicalUrl, pageTitle: known.report.title };
 }
 
 function extensionOnly(caller: Caller, type: string): void {
@@ -73,7 +74,10 @@ async function handle(request: Request, caller: Caller): Promise<unknown> {
   switch (request.type) {
     case 'page/report': {
       if (caller.kind !== 'content') throw new Error('page/report comes from a page’s content script');
-      await rememberTab(caller.tabId, { pageUrl: caller.pageUrl, report: request.report });
+      const identity = pageIdentity({ tabUrl: caller.rawTabUrl, canonical: request.report.canonicalUrl, ogUrl: request.report.ogUrl });
+      if (!identity) throw new Error('not a web page');
+      await rememberTab(caller.tabId, { pageUrl: identity.pageUrl, tabUrl: caller.tabUrl, canonicalUrl: identity.canonicalUrl, report: request.report });
+      await deliverPendingFocus(caller.tabId);
       return null;
     }
     case 'tab/status':
@@ -104,6 +108,18 @@ async function handle(request: Request, caller: Caller): Promise<unknown> {
         if (gone) void notesChanged(gone.pageUrl);
       }
       return null;
+    case 'notes/restore':
+      extensionOnly(caller, request.type);
+      return restoreNote(db, request.note).then((note) => {
+        void notesChanged(note.pageUrl);
+        return note;
+      });
+    case 'notes/open':
+      extensionOnly(caller, request.type);
+      return openNote(db, request.id);
+    case 'tab/focus-note':
+      extensionOnly(caller, request.type);
+      return toTab(request.tabId, { type: 'note/focus', id: request.noteId });
     case 'tab/set-view': {
       extensionOnly(caller, request.type);
       const { tabId, boilerplateShown, quotesShown } = request;

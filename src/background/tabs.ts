@@ -6,8 +6,12 @@ import browser from 'webextension-polyfill';
 import type { Draft, PageReport } from '../messages';
 
 export interface TabPage {
-  /** The tab's normalised page URL, as the browser (not the page) reported it. */
+  /** Where this page's notes are filed: the tab's address, or the page's canonical one when it is on the same site. */
   pageUrl: string;
+  /** The tab's own address as the browser reported it (normalised), for telling a stale report from a fresh one. */
+  tabUrl: string;
+  /** The page's canonical address when the background accepted it. */
+  canonicalUrl: string | null;
   report: PageReport;
 }
 

@@ -1,6 +1,7 @@
 /** Settings: what Newsmark does on pages, and where it does nothing. Saved as soon as they change. */
 import { useEffect, useState } from 'preact/hooks';
 import { loadSettings, saveSettings, type Settings } from '../storage/settings';
+import { NotesTransfer } from './NotesTransfer';
 
 function parseSites(text: string): string[] {
   return [...new Set(text.split(/[\s,]+/).map((s) => s.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '')).filter(Boolean))];
@@ -56,6 +57,7 @@ export function Options() {
           onBlur={() => void save({ disabledSites: parseSites(sitesText) })} />
       </fieldset>
       <p class="status" role="status" aria-live="polite">{status}</p>
+      <NotesTransfer />
     </main>
   );
 }

@@ -25,9 +25,15 @@ function visibility(page: Page) {
       const blocks = [...document.querySelectorAll('p, h2, h3, li, blockquote')];
       const isShown = (el: Element) => (el as HTMLElement).checkVisibility?.() ?? (el as HTMLElement).offsetParent !== null;
       const hiddenStory = paragraphs.filter((p) => !blocks.some((b) => norm(b.textContent ?? '') === p && isShown(b)));
-      const shownBoilerplate = boilerplate.filter((start) =>
-        [...document.querySelectorAll('aside, section, div, ul, nav')].some((el) => norm(el.textContent ?? '').startsWith(start) && isShown(el)),
-      );
+      // A block is shown when the text it starts with is rendered (its first words' text node is visible).
+      const shownBoilerplate = boilerplate.filter((start) => {
+        const probe = start.slice(0, 24);
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          if (norm(n.textContent ?? '').includes(probe) && n.parentElement && isShown(n.parentElement)) return true;
+        }
+        return false;
+      });
       return { hiddenStory, shownBoilerplate, hiddenCount: document.querySelectorAll('[data-newsmark-boilerplate]').length };
     },
     storyParagraphs,
@@ -86,6 +92,47 @@ for (const kind of BROWSERS) {
       await api.ask({ type: 'tab/set-view', tabId, boilerplateShown: false });
       await demo.waitForFunction(() => !document.documentElement.hasAttribute('data-newsmark-show-boilerplate'), { polling: 100 });
       await popup.close();
+    });
+
+    it('catches boilerplate that arrives after load (a comments section injected by script)', async () => {
+      const hiddenBefore = (await visibility(demo)).hiddenCount;
+      await demo.evaluate(() => {
+        const box = document.createElement('div');
+        box.id = 'late-comments';
+        const h = document.createElement('h2');
+        h.textContent = 'Join our commenting forum';
+        const p = document.createElement('p');
+        p.textContent = 'Join thought-provoking conversations, follow other readers and see their replies.';
+        const b = document.createElement('button');
+        b.textContent = '148 comments';
+        box.append(h, p, b);
+        document.querySelector('article')!.append(box);
+      });
+      await demo.waitForFunction(() => document.getElementById('late-comments')?.hasAttribute('data-newsmark-boilerplate'), { polling: 100, timeout: 10_000 });
+      const after = await visibility(demo);
+      expect(after.hiddenCount).toBe(hiddenBefore + 1);
+      expect(after.hiddenStory).toEqual([]);
+    });
+
+    it('honours the settings: hiding off, then Newsmark off for the site', async () => {
+      const options = await ext.extensionPage();
+      const setSettings = (value: unknown) =>
+        options.evaluate(async (v) => {
+          const g = globalThis as unknown as { browser?: { storage: { local: { set(o: unknown): Promise<void> } } }; chrome?: { storage: { local: { set(o: unknown): Promise<void> } } } };
+          await (g.browser ?? g.chrome!).storage.local.set({ settings: v });
+        }, value);
+      await setSettings({ hideBoilerplate: false, highlightQuotes: true, disabledSites: [] });
+      await demo.reload({ waitUntil: 'load' });
+      await waitForTabReport(ext, server.url('/demo/'), 10_000, (r) => r.hiddenCount === 0 && Number(r.quoteCount) > 0);
+      expect((await visibility(demo)).hiddenCount).toBe(0);
+
+      await setSettings({ hideBoilerplate: true, highlightQuotes: true, disabledSites: ['127.0.0.1'] });
+      await demo.reload({ waitUntil: 'load' });
+      const { report } = await waitForTabReport(ext, server.url('/demo/'), 10_000, (r) => r.skipped !== null);
+      expect(report.skipped).toMatch(/switched off for this site/);
+      expect(await demo.evaluate(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size)).toBe(0);
+      expect((await visibility(demo)).hiddenCount).toBe(0);
+      await setSettings({ hideBoilerplate: true, highlightQuotes: true, disabledSites: [] });
     });
   });
 }

@@ -113,14 +113,8 @@ for (const kind of BROWSERS) {
     it('shows the note as an orphan when its text is gone', async () => {
       server.override('/demo/', demoHtml.replace(paragraph.slice(0, 30), 'Entirely rewritten words.').replace(passage.slice(30), ''));
       await page.reload({ waitUntil: 'load' });
-      const { report } = await waitForTabReport(ext, server.url('/demo/'));
-      const deadline = Date.now() + 10_000;
-      let orphans = report.orphans as string[];
-      while (!orphans.includes(noteId) && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, 200));
-        orphans = (await waitForTabReport(ext, server.url('/demo/'))).report.orphans as string[];
-      }
-      expect(orphans).toContain(noteId);
+      const { report } = await waitForTabReport(ext, server.url('/demo/'), 10_000, (r) => (r.orphans as string[]).includes(noteId));
+      expect(report.orphans).toContain(noteId);
       expect(await noteHighlightTexts(page)).toEqual([]);
       const { tabId } = await waitForTabReport(ext, server.url('/demo/'));
       await extensionApi(await ext.extensionPage()).ask({ type: 'tab/panel', tabId, open: true, view: 'notes' });

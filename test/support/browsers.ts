@@ -163,14 +163,19 @@ export function extensionApi(page: Page) {
 }
 
 /** Waits until the tab showing `url` has reported to the background; returns its tab id and report. */
-export async function waitForTabReport(ext: ExtensionBrowser, url: string, timeout = 20_000): Promise<{ tabId: number; report: Record<string, unknown> }> {
+export async function waitForTabReport(
+  ext: ExtensionBrowser,
+  url: string,
+  timeout = 20_000,
+  accept: (report: Record<string, unknown>) => boolean = () => true,
+): Promise<{ tabId: number; report: Record<string, unknown> }> {
   const api = extensionApi(await ext.extensionPage());
   const deadline = Date.now() + timeout;
   while (Date.now() < deadline) {
     const state = await api.sessionState();
     for (const [key, value] of Object.entries(state)) {
       const v = value as { pageUrl?: string; report?: Record<string, unknown> };
-      if (key.startsWith('tab:') && v.pageUrl === url && v.report) return { tabId: Number(key.slice(4)), report: v.report };
+      if (key.startsWith('tab:') && (v as { tabUrl?: string }).tabUrl === url && v.report && accept(v.report)) return { tabId: Number(key.slice(4)), report: v.report };
     }
     await new Promise((r) => setTimeout(r, 200));
   }

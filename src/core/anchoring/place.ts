@@ -29,56 +29,100 @@ interface Candidate {
   contextSim: number;
   /** Similarity of the better-kept side of the context (an ad pasted on one side leaves the other). */
   bestSideSim: number;
+  prefixSim: number;
+  suffixSim: number;
   score: number;
 }
 
 export function placeAnchor(text: string, anchor: NoteAnchor): Placement | null {
   const exact = anchor.quote.exact;
   if (exact.length === 0 || text.length < exact.length / 2) return null;
+  if (anchor.quote.prefix.length > CONTEXT_CHARS || anchor.quote.suffix.length > CONTEXT_CHARS) return placeRepeated(text, anchor);
   // Only the context nearest the quote is compared: imported anchors may carry longer context.
   const prefix = anchor.quote.prefix.slice(-CONTEXT_CHARS);
   const suffix = anchor.quote.suffix.slice(0, CONTEXT_CHARS);
   const scorer = new Scorer(text, exact, prefix, suffix, anchor.position.start);
-
   const { start, end } = anchor.position;
-  if (end - start === exact.length && text.startsWith(exact, start)) {
-    // Both sides intact too: otherwise a look-alike passage that slid into this offset could pass.
-    if (text.endsWith(prefix, start) && text.startsWith(suffix, end)) {
-      return placement(scorer.score(start, end, 0), 'position');
-    }
-  }
 
   const exactHits = scorer.exactCandidates();
-  const best = pickBest(exactHits);
-  // Both sides intact and no equal rival: nothing else on the page can be a better place.
-  if (best && best.contextSim === 1 && !rivalled(best, exactHits)) {
-    return placement(best, best.start === start && best.end === end ? 'position' : 'exact');
+  let pool = exactHits;
+  let winner = pickBest(exactHits);
+  // The quote with both sides of its context, verbatim: no approximate place can explain it better, so
+  // the costly search for one is skipped (a near-copy elsewhere is still looked for below).
+  if (!winner || winner.contextSim < 1) {
+    pool = [...exactHits, ...scorer.fuzzyCandidates(text)];
+    winner = pickBest(pool);
+    // Words pasted at the quote's edge let an approximate match stretch over them and score as well as
+    // the verbatim quote beside them; the reader's words, verbatim, are the better account of that place.
+    const w = winner;
+    const verbatim = w && w.errors > 0 ? exactHits.find((c) => c.start < w.end && w.start < c.end) : undefined;
+    if (verbatim) winner = verbatim;
   }
-
-  let winner = pickBest([...exactHits, ...scorer.fuzzyCandidates(text)]);
-  if (!winner) return null;
-  // Words pasted at the quote's edge let an approximate match stretch over them and score as well as the
-  // verbatim quote beside them; the reader's words, verbatim, are the better account of that place.
-  const verbatim = winner.errors > 0 ? exactHits.find((c) => c.start < winner!.end && winner!.start < c.end) : undefined;
-  if (verbatim) winner = verbatim;
-  if (!isTrusted(winner, exactHits.length, exact, text)) return null;
+  if (!winner || !isTrusted(winner, exactHits.length, exact, text)) return null;
   // The approximate search only reports the lowest-cost places, so a near-copy of the passage (a
   // repeated paragraph, a pull quote) hides behind the winner: search again with the winner masked out.
+  // The note's old home, its context still there around other words (the quote deleted or rewritten),
+  // competes too: then an identical line elsewhere (a newsletter box, a credit) is not the note's.
+  const masked = mask(text, winner.start, winner.end);
+  const others = [...pool, ...scorer.fuzzyCandidates(masked)];
+  if (rivalled(winner, others, R.ambiguityMargin)) return null;
+  // A second place that reproduces the remembered passage (quote and context) nearly as a whole makes
+  // the note ambiguous whatever the scores say: on a page that repeats a passage, the verbatim copy far
+  // away and the edited one at the stored offset are equally likely to be the reader's.
+  // Likewise when the remembered context stands twice on the page, around the winner and around other
+  // words (the reader's copy rewritten or padded beyond recognition, an intact copy elsewhere).
   const w = winner;
-  const masked = text.slice(0, w.start) + '\u0000'.repeat(w.end - w.start) + text.slice(w.end);
-  if (rivalled(w, [...exactHits, ...scorer.fuzzyCandidates(masked)])) return null;
-  return placement(winner, winner.errors > 0 ? 'fuzzy' : winner.start === start && winner.end === end ? 'position' : 'exact');
+  const homes = scorer.homeCandidates(mask(text, winner.start - prefix.length, winner.end + suffix.length));
+  const twice = w.contextSim >= R.repeatContext;
+  if ([...others, ...scorer.nearCopies(masked), ...homes].some((c) => !overlaps(c, w) && (c.score >= R.repeatScore || (twice && c.contextSim >= R.repeatContext)))) return null;
+  if (rivalled(winner, homes, R.homeMargin)) return null;
+  const method: AnchorMethod = winner.start === start && winner.end === end ? 'position' : winner.errors > 0 ? 'fuzzy' : 'exact';
+  return placement(winner, method);
+}
+
+/**
+ * A passage the page repeated when the note was taken (see `describeSpan`): only its whole remembered
+ * setting, verbatim and once, tells the reader's copy from the others, so anything less is an orphan.
+ */
+function placeRepeated(text: string, anchor: NoteAnchor): Placement | null {
+  const { prefix, exact, suffix } = anchor.quote;
+  const at = text.indexOf(prefix + exact + suffix);
+  if (at < 0 || text.indexOf(prefix + exact + suffix, at + 1) >= 0) return null;
+  const start = at + prefix.length;
+  const end = start + exact.length;
+  const moved = start !== anchor.position.start || end !== anchor.position.end;
+  return { start, end, method: moved ? 'exact' : 'position', score: 1 };
+}
+
+function mask(text: string, from: number, to: number): string {
+  const a = Math.max(0, from);
+  const b = Math.min(text.length, to);
+  return text.slice(0, a) + '\u0000'.repeat(b - a) + text.slice(b);
 }
 
 /** Enough evidence for this place? Exact quotes need some context (or length); edited quotes need more. */
 function isTrusted(c: Candidate, exactCount: number, exact: string, text: string): boolean {
+  if (c.quoteSim < 1 - R.maxQuoteErrorRate) return false;
   if (c.errors === 0) {
     if (c.contextSim >= R.minContextSimilarity && c.bestSideSim >= R.minBestSideSimilarity) return true;
     if (exactCount !== 1) return false;
-    return exact.length >= R.selfEvidentChars || (exact.length >= R.selfEvidentBlockChars && isWholeBlock(text, c) && /^\n*$/.test(''));
+    return exact.length >= R.selfEvidentChars || (exact.length >= R.selfEvidentBlockChars && isWholeBlock(text, c));
   }
-  return c.quoteSim >= 1 - R.maxQuoteErrorRate && c.contextSim >= R.minFuzzyContextSimilarity &&
-    c.bestSideSim >= R.minBestSideSimilarity;
+  // Where a side's context is lost, the quote's own edge there must still be verbatim: otherwise the text
+  // parts from the note's words somewhere inside the quote (a paragraph moved away from under its end).
+  if (!edgesHold(c, exact, text)) return false;
+  if (c.contextSim >= R.minFuzzyContextSimilarity && c.bestSideSim >= R.minBestSideSimilarity) return true;
+  // A long passage found again nearly intact is its own evidence (a paragraph moved and corrected); the
+  // rival search below makes sure nothing else on the page resembles it as well.
+  return exact.length - c.errors >= R.selfEvidentChars && c.quoteSim >= 1 - R.selfEvidentErrorRate;
+}
+
+function edgesHold(c: Candidate, exact: string, text: string): boolean {
+  const n = Math.min(R.edgeChars, Math.floor(exact.length * R.maxQuoteErrorRate));
+  if (n === 0) return true;
+  const headOk = c.prefixSim >= R.minSideSimilarity || text.startsWith(exact.slice(0, n), c.start);
+  const tailOk = c.suffixSim >= R.minSideSimilarity || text.endsWith(exact.slice(-n), c.end);
+  return headOk && tailOk;
 }
 
 /** The span is a paragraph of its own: a blank line (or the text's edge) on both sides. */
@@ -87,12 +131,16 @@ function isWholeBlock(text: string, c: { start: number; end: number }): boolean 
 }
 
 /** Another place, not overlapping this one, scores within the ambiguity margin. */
-function rivalled(best: Candidate, cands: Candidate[]): boolean {
+function rivalled(best: Candidate, cands: Candidate[], margin: number): boolean {
   for (const c of cands) {
-    if (c.start < best.end && best.start < c.end) continue; // the same place, other boundaries
-    if (best.score - c.score < R.ambiguityMargin) return true;
+    if (overlaps(c, best)) continue; // the same place, other boundaries
+    if (best.score - c.score < margin) return true;
   }
   return false;
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.start < b.end && b.start < a.end;
 }
 
 function pickBest(cands: Candidate[]): Candidate | null {
@@ -137,7 +185,7 @@ class Scorer {
     const prefixSide = prefix ? 1 - prefixErrors / prefix.length : start === 0 ? 1 : 0;
     const suffixSide = suffix ? 1 - suffixErrors / suffix.length : end === text.length ? 1 : 0;
     const bestSideSim = Math.max(prefixSide, suffixSide);
-    return { start, end, errors, quoteSim, contextSim, bestSideSim, score };
+    return { start, end, errors, quoteSim, contextSim, bestSideSim, prefixSim: prefixSide, suffixSim: suffixSide, score };
   }
 
   /** Every verbatim occurrence of the quote (bounded). */
@@ -174,6 +222,70 @@ class Scorer {
     return out;
   }
 
+  /**
+   * Every place (beyond the masked winner) where prefix, quote and suffix together are found again within
+   * the repeat bound: the search reports only the cheapest tier, so each tier is masked and the search
+   * repeated, a bounded number of times.
+   */
+  nearCopies(masked: string): Candidate[] {
+    const window = this.prefix + this.exact + this.suffix;
+    const k = Math.min(R.maxErrors, Math.floor(window.length * R.maxQuoteErrorRate));
+    const out: Candidate[] = [];
+    let t = masked;
+    for (let round = 0; round < MAX_COPY_ROUNDS; round++) {
+      const ms = approxSearch(t, window, k).slice(0, R.maxCandidates);
+      if (ms.length === 0) break;
+      for (const m of ms) {
+        const inner = this.locateQuote(t, m.start, m.end);
+        if (inner) out.push(inner);
+      }
+      let next = '';
+      let from = 0;
+      for (const m of ms) {
+        if (m.end <= from) continue;
+        const a = Math.max(from, m.start);
+        next += t.slice(from, a) + '\u0000'.repeat(m.end - a);
+        from = m.end;
+      }
+      t = next + t.slice(from);
+    }
+    return out;
+  }
+
+  /**
+   * Where the note used to be: the stored prefix and suffix found again close together, whatever now lies
+   * between them (the quote deleted, or rewritten beyond recognition). Scored like any place, so it only
+   * matters when its context outweighs what a copy of the quote elsewhere can show.
+   */
+  homeCandidates(text: string): Candidate[] {
+    const { exact, prefix, suffix } = this;
+    if (prefix.length < MIN_HOME_CONTEXT || suffix.length < MIN_HOME_CONTEXT) return [];
+    const out: Candidate[] = [];
+    const gap = 2 * exact.length + CONTEXT_CHARS;
+    const k = (p: string) => Math.floor(p.length * R.maxQuoteErrorRate);
+    for (const m of approxSearch(text, prefix, k(prefix)).slice(0, MAX_HOMES)) {
+      const window = text.slice(m.end, m.end + gap + suffix.length);
+      const s = nearest(approxSearch(window, suffix, k(suffix)), 0, (x) => x.start);
+      if (s) out.push(this.home(m.end, m.end + s.start));
+    }
+    for (const m of approxSearch(text, suffix, k(suffix)).slice(0, MAX_HOMES)) {
+      const lo = Math.max(0, m.start - gap - prefix.length);
+      const p = nearest(approxSearch(text.slice(lo, m.start), prefix, k(prefix)), m.start - lo, (x) => x.end);
+      if (p) out.push(this.home(lo + p.end, m.start));
+    }
+    return out;
+  }
+
+  private home(start: number, end: number): Candidate {
+    const { exact, text } = this;
+    const bound = Math.min(exact.length, MAX_HOME_QUOTE_ERRORS);
+    const d = boundedDistance(exact, text.slice(start, end), bound);
+    // Beyond the bound only the length difference is known; it is a lower bound on the distance, so the
+    // home is never made to look worse than it is.
+    const errors = d <= bound ? d : Math.min(exact.length, Math.max(bound + 1, Math.abs(exact.length - (end - start))));
+    return this.score(start, end, errors);
+  }
+
   /** The quote inside a context match: the approximate occurrence nearest where the prefix ends. */
   private locateQuote(text: string, from: number, to: number): Candidate | null {
     const { exact, prefix } = this;
@@ -198,7 +310,8 @@ class Scorer {
     const { text, prefix, suffix } = this;
     const head = suffix.slice(0, SNAP_CHARS);
     const tail = prefix.slice(-SNAP_CHARS);
-    const reach = Math.min(R.maxErrors, Math.max(MIN_SNAP_DISTANCE, Math.floor(this.exact.length * R.maxQuoteErrorRate)));
+    // Words pasted at the edge (up to the error bound) plus as many quote characters the match gave up.
+    const reach = Math.min(R.maxErrors, Math.max(MIN_SNAP_DISTANCE, 2 * Math.floor(this.exact.length * R.maxQuoteErrorRate)));
     let ds = 0;
     let de = 0;
     if (tail.length >= MIN_SNAP_CHARS && !text.endsWith(tail, start)) {
@@ -234,6 +347,21 @@ const SNAP_CHARS = 6;
 const MIN_SNAP_CHARS = 3;
 /** How far an end is pulled in when the characters at the edge of a fuzzy match don't belong to the quote. */
 const TRIM_CHARS = 4;
+
+/** A home is looked for only when both context sides are at least this long (a quote at the text's edge
+ *  has none to find), among at most this many matches of each side; the quote's remains are compared up
+ *  to this many edits. */
+const MIN_HOME_CONTEXT = 8;
+const MAX_HOMES = 20;
+/** Tiers of near-copies looked for (a page repeating a passage more often is ambiguous by the first ones). */
+const MAX_COPY_ROUNDS = 4;
+const MAX_HOME_QUOTE_ERRORS = 64;
+
+function nearest<T>(xs: T[], to: number, at: (x: T) => number): T | null {
+  let best: T | null = null;
+  for (const x of xs) if (!best || Math.abs(at(x) - to) < Math.abs(at(best) - to)) best = x;
+  return best;
+}
 
 function range(from: number, to: number): number[] {
   const out: number[] = [];

@@ -38,6 +38,22 @@ export const ANCHORING_RULES = {
    *  that a near-copy of the passage (repeated paragraph, pull quote) beats an edited original only by a
    *  clear distance; an untouched quote with one side of context intact still clears it. */
   ambiguityMargin: 0.1,
+  /** The note's old home (its context found again around other words) vetoes a place that explains the
+   *  remembered passage no better than it: the quote was deleted or rewritten there, and an identical
+   *  short line elsewhere (a newsletter box, a photo credit) is not the note's. */
+  homeMargin: 0,
+  /** A quote found again with no support from its context must be nearly intact (a paragraph moved and
+   *  corrected), not merely within the fuzzy bound: lorem-ipsum-like near-copies differ by 10–25 %. */
+  selfEvidentErrorRate: 0.1,
+  /** Another place scoring this well reproduces the remembered passage to within about a quarter: the
+   *  page repeats it, and no text anchor can say which copy the reader meant once one was edited. */
+  repeatScore: 0.75,
+  /** Context this similar around two different places means the page repeats the passage's setting. */
+  repeatContext: 0.8,
+  /** An edited quote whose context on one side is lost (similarity below this) must still begin/end with
+   *  this many of its own characters on that side. */
+  minSideSimilarity: 0.5,
+  edgeChars: 6,
   /** At most this many candidate places are scored (a one-letter quote could occur thousands of times). */
   maxCandidates: 2000,
 } as const;

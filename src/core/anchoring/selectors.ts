@@ -31,19 +31,41 @@ export const CONTEXT_CHARS = 32;
 /** Longest quote we store: a selection longer than this is a whole article, not a note's anchor. */
 const MAX_EXACT_CHARS = 100_000;
 
-/** Selectors for text[start, end) of an article text. Offsets are clamped into the text. */
+/**
+ * Context kept at most, per side, for a passage the page repeats: the context is doubled from
+ * CONTEXT_CHARS until quote and context together occur once in the text (or this bound is reached).
+ */
+export const MAX_CONTEXT_CHARS = 512;
+
+/**
+ * Selectors for text[start, end) of an article text. Offsets are clamped into the text.
+ *
+ * The context is CONTEXT_CHARS a side unless the page holds that passage, context included, more than
+ * once (a repeated paragraph, a list of identical captions): then it is widened until it is unique. A
+ * wider context therefore says "this passage is repeated on the page", and `placeAnchor` accepts such an
+ * anchor only where its whole context is found again verbatim, once.
+ */
 export function describeSpan(text: string, start: number, end: number): NoteAnchor {
   const s = clamp(Math.min(start, end), 0, text.length);
   const e = clamp(Math.max(start, end), 0, text.length);
+  let n = CONTEXT_CHARS;
+  while (n < MAX_CONTEXT_CHARS && !occursOnce(text, Math.max(0, s - n), Math.min(text.length, e + n))) n *= 2;
   return {
     quote: {
       type: 'TextQuoteSelector',
       exact: text.slice(s, e),
-      prefix: text.slice(Math.max(0, s - CONTEXT_CHARS), s),
-      suffix: text.slice(e, e + CONTEXT_CHARS),
+      prefix: text.slice(Math.max(0, s - n), s),
+      suffix: text.slice(e, e + n),
     },
     position: { type: 'TextPositionSelector', start: s, end: e },
   };
+}
+
+/** text[a, b) occurs nowhere else in the text (overlapping occurrences count). */
+function occursOnce(text: string, a: number, b: number): boolean {
+  if (a === 0 && b === text.length) return true;
+  const w = text.slice(a, b);
+  return text.indexOf(w) === a && text.indexOf(w, a + 1) < 0;
 }
 
 function clamp(n: number, lo: number, hi: number): number {

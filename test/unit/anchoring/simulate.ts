@@ -15,8 +15,20 @@ export interface Tracked {
 
 export const BLOCK_SEPARATOR = '\n\n';
 
-/** Replace text[a, b) with `insert`. Text inserted at a span's edge stays outside it. */
+/**
+ * Replace text[a, b) with `insert`. Text inserted at a span's edge stays outside it.
+ *
+ * A deletion inside a run of repeated text is ambiguous: deleting text[a, b) leaves exactly the same text
+ * as deleting text[a + d, b + d) when text[a, a + d) equals text[b, b + d) (one of two identical
+ * paragraphs, one "the" of "the the"). The resulting text cannot tell which copy went, so the tracker
+ * takes the reading that keeps the span when one exists; otherwise the verdict would call the placement
+ * on the surviving, byte-identical copy "wrong" although nothing distinguishes it from the original.
+ */
 export function replace(t: Tracked, a: number, b: number, insert: string): Tracked {
+  if (insert === '' && a < b && !t.destroyed && a < t.end && b > t.start) {
+    const slid = slideClear(t.text, a, b, t.start, t.end);
+    if (slid !== null) { b = slid + (b - a); a = slid; }
+  }
   const text = t.text.slice(0, a) + insert + t.text.slice(b);
   const delta = insert.length - (b - a);
   let { start: s, end: e, destroyed } = t;
@@ -40,6 +52,19 @@ export function replace(t: Tracked, a: number, b: number, insert: string): Track
   }
   if (e <= s) { destroyed = true; e = s; }
   return { text, start: s, end: e, destroyed };
+}
+
+/** Start of an equivalent deletion of text[a, b) that leaves [s, e) untouched, or null. */
+function slideClear(text: string, a: number, b: number, s: number, e: number): number | null {
+  for (let d = 1; a + d <= e && b + d <= text.length; d++) {
+    if (text[a + d - 1] !== text[b + d - 1]) break;
+    if (a + d >= e) return a + d;
+  }
+  for (let d = 1; a - d >= 0; d++) {
+    if (text[a - d] !== text[b - d]) break;
+    if (b - d <= s) return a - d;
+  }
+  return null;
 }
 
 /** [start, end) of each paragraph ("\n\n"-separated block). */
