@@ -5,14 +5,14 @@
  * the reader's actions (show/hide, the panel, taking a note).
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { analyzeArticle, looksLikeArticlePage, type Article } from '../core/article';
-import { TextMap, textHash } from '../core/text';
+import { looksLikeArticlePage, type Article } from '../core/article';
+import { textHash, type TextMap } from '../core/text';
 import { ask } from '../ask';
 import { parseTabCommand, type Draft, type PageReport, type PanelViewName, type QuoteSummary, type TabCommand } from '../messages';
 import { isSiteDisabled, loadSettings, type Settings } from '../storage/settings';
 import { BoilerplateView } from './boilerplate';
 import { createOverlay, type Overlay } from './overlay';
-import { ensurePageStyle } from './page-style';
+import { runPass } from './pass';
 import { QuoteHighlights, placeQuotes, type PlacedQuote } from './quotes';
 import { NoteLayer, anchorFor, rangeOffsets } from './notes';
 import { PanelHost } from './panel';
@@ -95,8 +95,8 @@ function setBoilerplateShown(shown: boolean): void {
 }
 
 function showQuotes(): void {
-  if (!state.article) return;
-  state.placed = placeQuotes(state.article);
+  if (!state.article || !state.body) return;
+  state.placed = placeQuotes(state.article, state.body);
   state.speakers = state.quotes.show(state.placed);
 }
 
@@ -124,18 +124,15 @@ function ensureOverlay(): Overlay {
 
 /** One full pass over the page: analyse, then apply. Also re-run when late content arrives. */
 function analyseAndApply(): void {
-  const article = analyzeArticle(document, { url: location.href });
-  state.article = article;
-  state.body = article.isArticle ? TextMap.of(article.paragraphs) : null;
-  if (!article.isArticle) return;
-  ensurePageStyle(document);
+  if (state.settings.hideBoilerplate) state.boilerplate ??= new BoilerplateView(document);
+  const pass = runPass(document, { url: location.href, ...state.settings }, state);
+  state.article = pass.article;
+  state.body = pass.body;
+  if (!pass.article.isArticle) return;
+  state.placed = pass.placed;
+  state.speakers = pass.speakers;
   const overlay = ensureOverlay();
-  if (state.settings.hideBoilerplate) {
-    state.boilerplate ??= new BoilerplateView(document);
-    state.boilerplate.hide(article);
-    overlay.setHidden(state.boilerplate.count, state.boilerplate.shown);
-  }
-  if (state.settings.highlightQuotes) showQuotes();
+  if (state.boilerplate) overlay.setHidden(state.boilerplate.count, state.boilerplate.shown);
 }
 
 // —— the reader's actions ——

@@ -17,12 +17,12 @@ export interface PlacedQuote {
 const registry = highlightRegistry;
 
 /** Finds the article's quotes and maps the engine's offsets (into headline, standfirst or body) to live Ranges. */
-export function placeQuotes(article: Article): PlacedQuote[] {
+export function placeQuotes(article: Article, body: TextMap = TextMap.of(article.paragraphs)): PlacedQuote[] {
   const quotes = findArticleQuotes({ headline: article.title, standfirst: article.standfirst, body: article.text });
   const maps = {
     headline: article.headline ? TextMap.of([article.headline]) : null,
     standfirst: article.standfirstElement ? TextMap.of([article.standfirstElement]) : null,
-    body: TextMap.of(article.paragraphs),
+    body,
   };
   const expected = { headline: article.title, standfirst: article.standfirst ?? '', body: article.text };
   const placed: PlacedQuote[] = [];
