@@ -82,6 +82,8 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
   const off = new Set(options.disabledSteps ?? []);
   const on = (step: string) => !off.has(step);
   const removals: Article['removals'] = [];
+  // A document with no root element (an empty response, some DOM libraries on bare text) has nothing to read.
+  if (!doc.documentElement) return emptyArticle('the document is empty', removals);
 
   const ix = buildIndex(doc, { skipHidden: on(STEPS.hiddenNodes), markUnlikely: on(STEPS.unlikelyCandidates) });
   const storyOpts = {
@@ -392,6 +394,7 @@ function startsWith(ix: PageIndex, p: number, i: number): boolean {
 
 /** Cheap early check: is this page likely to hold an article? */
 export function looksLikeArticlePage(doc: Document): boolean {
+  if (!doc.documentElement) return false;
   for (const m of Array.from(doc.getElementsByTagName('meta'))) {
     if (m.getAttribute('property') === 'og:type' && (m.getAttribute('content') ?? '').toLowerCase().startsWith('article')) return true;
   }
