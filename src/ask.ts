@@ -21,6 +21,7 @@ export interface Responses {
   'tab/focus-quote': boolean;
   'draft/set': null;
   'draft/get': Draft | null;
+  'panel/token': null;
   'notes/restore': Note;
   'notes/open': { tabId: number; opened: boolean };
   'tab/focus-note': unknown;

@@ -115,6 +115,8 @@ export const RequestSchemas = {
   'draft/set': v.object({ type: v.literal('draft/set'), draft: DraftSchema }),
   /** The panel → background: the pending draft for its tab (null when none). */
   'draft/get': v.object({ type: v.literal('draft/get'), tabId: v.optional(TabId) }),
+  /** Content script → background: the secret the panel it is about to open will carry (see SECURITY.md). */
+  'panel/token': v.object({ type: v.literal('panel/token'), token: v.pipe(v.string(), v.uuid()) }),
   /** Extension pages only: put back a deleted note exactly as it was (the popup's Undo). */
   'notes/restore': v.object({ type: v.literal('notes/restore'), note: StoredNoteSchema }),
   /** Extension pages only: bring a note's page to the front (its open tab, or a new one) and scroll to the note. */

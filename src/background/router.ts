@@ -12,7 +12,7 @@ import { parseRequest, type Reply, type Request, type TabCommand } from '../mess
 import { normalizePageUrl, pageIdentity } from '../core/url';
 import { database } from '../storage/db';
 import { createNote, deleteNote, deliverPendingFocus, openNote, pageNotes, recentNotes, restoreNote, updateNote, type PageIdentity } from './notes';
-import { forgetDraft, pendingDraft, rememberDraft, rememberTab, tabPage, tabsShowing } from './tabs';
+import { forgetDraft, panelToken, pendingDraft, rememberDraft, rememberPanelToken, rememberTab, tabPage, tabsShowing } from './tabs';
 
 type Caller =
   | { kind: 'content'; tabId: number; tabUrl: string; rawTabUrl: string }
@@ -138,10 +138,30 @@ async function handle(request: Request, caller: Caller): Promise<unknown> {
       if (caller.kind !== 'content') throw new Error('draft/set comes from a page’s content script');
       await rememberDraft(caller.tabId, request.draft);
       return null;
+    case 'panel/token':
+      if (caller.kind !== 'content') throw new Error('panel/token comes from a page’s content script');
+      await rememberPanelToken(caller.tabId, request.token);
+      return null;
     case 'draft/get':
       extensionOnly(caller, request.type);
       return pendingDraft(targetTab(caller, request.tabId));
   }
+}
+
+const PANEL_PATH = '/src/panel/index.html';
+
+/**
+ * The panel is web-accessible, so any page could frame it. It is answered only when it carries the token our
+ * content script registered for its tab when it opened it (the page can't read that: the frame's address sits in
+ * our closed shadow root).
+ */
+async function panelIsOurs(sender: Runtime.MessageSender, caller: Caller): Promise<boolean> {
+  if (caller.kind !== 'extension' || !sender.url) return true;
+  const url = new URL(sender.url);
+  if (url.pathname !== PANEL_PATH) return true;
+  if (caller.tabId === null) return false;
+  const token = url.searchParams.get('k');
+  return token !== null && token === (await panelToken(caller.tabId));
 }
 
 /** The runtime.onMessage listener: validates, checks the caller, runs, and always answers with a Reply. */
@@ -150,6 +170,10 @@ export async function onMessage(message: unknown, sender: Runtime.MessageSender)
   if (!caller) {
     console.warn('[newsmark] refused a message from an unknown sender', sender.id, sender.url);
     return { ok: false, error: 'unknown sender' };
+  }
+  if (!(await panelIsOurs(sender, caller))) {
+    console.warn('[newsmark] refused a panel that Newsmark did not open', sender.url);
+    return { ok: false, error: 'This panel was not opened by Newsmark.' };
   }
   const parsed = parseRequest(message);
   if (!parsed.ok) {

@@ -27,7 +27,7 @@ export async function tabPage(tabId: number): Promise<TabPage | null> {
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
-  await browser.storage.session.remove([key(tabId), draftKey(tabId)]);
+  await browser.storage.session.remove([key(tabId), draftKey(tabId), panelKey(tabId)]);
 }
 
 /** Ids of the tabs whose content script last reported this page. */
@@ -52,4 +52,16 @@ export async function pendingDraft(tabId: number): Promise<Draft | null> {
 
 export async function forgetDraft(tabId: number): Promise<void> {
   await browser.storage.session.remove(draftKey(tabId));
+}
+
+const panelKey = (tabId: number) => `panel:${tabId}`;
+
+/** The token of the panel our content script last opened in a tab. */
+export async function rememberPanelToken(tabId: number, token: string): Promise<void> {
+  await browser.storage.session.set({ [panelKey(tabId)]: token });
+}
+
+export async function panelToken(tabId: number): Promise<string | null> {
+  const got = await browser.storage.session.get(panelKey(tabId));
+  return (got[panelKey(tabId)] as string | undefined) ?? null;
 }

@@ -118,7 +118,7 @@ async function refreshNotes(): Promise<void> {
 
 function ensureOverlay(): Overlay {
   state.overlay ??= createOverlay(document, () => setBoilerplateShown(!state.boilerplate?.shown));
-  state.panel ??= new PanelHost(state.overlay.root);
+  state.panel ??= new PanelHost(state.overlay.root, (token) => ask({ type: 'panel/token', token }));
   return state.overlay;
 }
 
@@ -139,7 +139,7 @@ function analyseAndApply(): void {
 
 function openPanel(view: PanelViewName, extra: Record<string, string> = {}): void {
   ensureOverlay();
-  state.panel?.open(view, extra);
+  void state.panel?.open(view, extra);
 }
 
 async function startNote(draft: Draft): Promise<void> {

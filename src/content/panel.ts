@@ -20,7 +20,10 @@ export class PanelHost {
   private view: PanelViewName | null = null;
   private readonly style: HTMLStyleElement;
 
-  constructor(private readonly root: ShadowRoot) {
+  constructor(
+    private readonly root: ShadowRoot,
+    private readonly registerToken: (token: string) => Promise<unknown>,
+  ) {
     this.style = root.ownerDocument.createElement('style');
     this.style.textContent = PANEL_STYLE;
     root.append(this.style);
@@ -31,9 +34,13 @@ export class PanelHost {
   }
 
   /** Opens (or switches) the panel; `extra` adds query parameters such as the note to show. */
-  open(view: PanelViewName, extra: Record<string, string> = {}): void {
+  async open(view: PanelViewName, extra: Record<string, string> = {}): Promise<void> {
+    // A fresh secret per opening: the background answers only a panel that carries it.
+    const token = crypto.randomUUID();
+    await this.registerToken(token);
     const url = new URL(browser.runtime.getURL('src/panel/index.html'));
     url.searchParams.set('view', view);
+    url.searchParams.set('k', token);
     for (const [k, v] of Object.entries(extra)) url.searchParams.set(k, v);
     if (!this.frame) {
       this.frame = this.root.ownerDocument.createElement('iframe');
@@ -54,6 +61,6 @@ export class PanelHost {
 
   toggle(view: PanelViewName): void {
     if (this.frame && this.view === view) this.close();
-    else this.open(view);
+    else void this.open(view);
   }
 }
