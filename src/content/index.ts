@@ -155,15 +155,20 @@ function selectionDraft(): Draft | null {
   return offsets ? { anchor: anchorFor(state.body, offsets.start, offsets.end), speaker: null } : null;
 }
 
+/** What the floating action button is offering, if anything. */
+let actionFor: 'selection' | 'quote' | null = null;
+
 function onSelectionSettled(): void {
   const overlay = state.overlay;
   if (!overlay) return;
   const draft = selectionDraft();
   if (!draft) {
-    overlay.action(null);
+    // A click collapses the selection too: don't take away a "Note this quote" offered by that very click.
+    if (actionFor === 'selection') overlay.action(null);
     return;
   }
   const rect = document.getSelection()!.getRangeAt(0).getBoundingClientRect();
+  actionFor = 'selection';
   overlay.action('Note', rect.right - 40, rect.bottom + 6, () => void startNote(draft));
 }
 
@@ -184,6 +189,7 @@ function onClick(e: MouseEvent): void {
   if (!placed || !state.body || (document.getSelection()?.isCollapsed === false)) return;
   if ((placed.quote.part ?? 'body') !== 'body') return;
   const { quote } = placed;
+  actionFor = 'quote';
   state.overlay.action('Note this quote', e.clientX, e.clientY + 14, () =>
     void startNote({ anchor: anchorFor(state.body!, quote.start, quote.end), speaker: quote.speaker }),
   );
@@ -319,9 +325,11 @@ async function run(): Promise<void> {
     sendReport();
     return;
   }
-  if (state.article?.isArticle) await refreshNotes().catch((err) => console.debug('[newsmark] notes', err));
+  // Report what the page is at once; notes (which may need fuzzy matching) follow in a second report.
   sendReport();
   if (!state.article?.isArticle) return;
+  await refreshNotes().catch((err) => console.debug('[newsmark] notes', err));
+  sendReport();
   const detach = attachReaderEvents();
   const stopLate = watchLateContent(document, {
     ignore: (node) => node === state.overlay?.host,
@@ -332,6 +340,7 @@ async function run(): Promise<void> {
         console.warn('[newsmark] late content:', err);
         return;
       }
+      sendReport();
       void refreshNotes().finally(sendReport);
     },
   });

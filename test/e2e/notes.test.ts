@@ -14,7 +14,10 @@ import { repoRoot } from '../support/seed-page';
 import { panelFrame } from '../support/page-probe';
 
 const demoHtml = readFileSync(join(repoRoot, 'test/fixtures/demo/index.html'), 'utf8');
-const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/demo/index.gold.json'), 'utf8')) as { text: string };
+const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/demo/index.gold.json'), 'utf8')) as {
+  text: string;
+  quotes: Array<{ text: string; where: string; speaker: string | null }>;
+};
 /** A sentence-sized passage from the middle of the story (no quotes, so it isn't also a quote highlight). */
 const paragraph = gold.text.split('\n\n').find((p, i) => i > 4 && !/[“”"]/.test(p) && p.length > 120)!;
 const passage = paragraph.slice(0, paragraph.indexOf(' ', 60));
@@ -122,6 +125,52 @@ for (const kind of BROWSERS) {
       await panel.waitForSelector(`[data-note-id="${noteId}"] .orphan`);
       expect(await panel.$eval(`[data-note-id="${noteId}"]`, (li) => li.textContent)).toContain('Could not find this text on the page');
       server.override('/demo/', null);
+    });
+
+    it('offers “Note this quote” on a clicked quote, pre-filled with the quote and its speaker', async () => {
+      await page.bringToFront(); // earlier steps opened extension tabs in front of it
+      await page.goto(server.url('/demo/'), { waitUntil: 'load' });
+      await page.waitForFunction(() => [...(CSS as unknown as { highlights: Map<string, unknown> }).highlights.keys()].some((k) => k.startsWith('newsmark-quote-')), { polling: 100, timeout: 10_000 });
+      // A body quote: find its highlight range and click in its middle.
+      const quote = gold.quotes.find((q) => q.where === 'body' && q.speaker && q.text.length > 60)!;
+      const target = await page.evaluate((text) => {
+        for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) {
+          if (!name.startsWith('newsmark-quote-')) continue;
+          for (const r of h) {
+            const el = r.startContainer.parentElement!;
+            if (r.toString() !== text) continue;
+            el.scrollIntoView({ block: 'center' });
+            const b = r.getClientRects()[0]!;
+            return { x: b.x + Math.min(30, b.width / 2), y: b.y + b.height / 2, text: r.toString() };
+          }
+        }
+        return null;
+      }, quote.text);
+      expect(target).not.toBeNull();
+      await page.mouse.click(target!.x, target!.y);
+      await new Promise((r) => setTimeout(r, 200));
+      await page.mouse.click(target!.x + 12, target!.y + 14 + 10);
+      const panel = await panelFrame(page);
+      await panel.waitForSelector('.editor blockquote');
+      expect(await panel.$eval('.editor blockquote', (b) => b.textContent)).toBe(target!.text);
+      expect(await panel.$eval('.editor .muted', (b) => b.textContent)).toBe(`— ${quote.speaker}`);
+    });
+
+    it('follows a single-page navigation: the new story is read and its notes restored', async () => {
+      await page.goto(server.url('/demo/'), { waitUntil: 'load' });
+      // This page instance's content script has run once its highlights are registered.
+      await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, { polling: 100, timeout: 10_000 });
+      const first = await waitForTabReport(ext, server.url('/demo/'));
+      // The site swaps in another story and pushes its address, without a page load.
+      await page.evaluate(() => {
+        const paras = document.querySelectorAll('article p');
+        for (const p of paras) p.textContent = `A different story entirely, about rail timetables and the ${p.textContent?.length} trains a day. “We are running late,” the operator said.`;
+        history.pushState({}, '', '/demo/?story=2');
+      });
+      const next = await waitForTabReport(ext, server.url('/demo/?story=2'), 15_000, (r) => r.textHash !== first.report.textHash);
+      expect(next.tabId).toBe(first.tabId);
+      expect(next.report.textHash).not.toBe(first.report.textHash);
+      expect(next.report.isArticle).toBe(true);
     });
   });
 }
