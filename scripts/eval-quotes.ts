@@ -16,6 +16,12 @@ import { readHtml } from './lib/files';
 import { readabilityPagesDir, repoRoot, requireShared, seedDir } from './lib/corpus';
 
 interface Gold { start: number; end: number; speaker: string | null; text: string }
+
+/** Speakers compare case-insensitively, with curly and straight apostrophes treated alike (annotators typed ' for ’). */
+function sameSpeaker(a: string | null, b: string | null): boolean {
+  const norm = (s: string | null) => (s ?? '').toLowerCase().replace(/[’‘`]/g, "'");
+  return norm(a) === norm(b);
+}
 interface Score { page: string; gold: number; found: number; exact: number; overlap: number; attributed: number; unlocated: number }
 
 const BLOCKS = 'p,h1,h2,h3,h4,h5,h6,li,blockquote,pre,dd,dt,figcaption';
@@ -71,7 +77,7 @@ function score(page: string, gold: Gold[], found: Quote[], unlocated: number): S
     used.add(bi);
     overlap++;
     const sp = found[bi]!.speaker;
-    if ((sp ?? '').toLowerCase() === (g.speaker ?? '').toLowerCase()) attributed++;
+    if (sameSpeaker(sp, g.speaker)) attributed++;
     else if (verbose) console.log(`  SPEAKER ${page}: ${JSON.stringify(sp)} ≠ ${JSON.stringify(g.speaker)}: ${g.text.slice(0, 50)}`);
   }
   if (verbose) found.forEach((f, i) => used.has(i) || console.log(`  EXTRA ${page}: ${JSON.stringify(f.speaker)} ${f.text.slice(0, 70)}`));

@@ -9,8 +9,8 @@
 import { scanParagraph, type Span } from './marks';
 import { Cast, splitTitles, tokenize, type Token } from './speakers';
 import {
-  ABBREVIATIONS, AUXILIARIES, BODY_ROLES, BODY_WORDS, CUE_WINDOW, NOT_SPEECH_BEFORE, PRONOUNS, SCARE_MAX_WORDS,
-  SPEAKER_MAX_WORDS, SPEECH_VERBS, STOPWORDS, TITLES,
+  ABBREVIATIONS, AUXILIARIES, BODY_ROLES, BODY_WORDS, CUE_WINDOW, DETERMINERS, FROM_PLACE, NOT_SPEECH_BEFORE, NOUN_FOLLOWERS, NOUN_TOO, PRONOUNS, SCARE_MAX_WORDS,
+  SPEAKER_MAX_WORDS, SPEECH_NOUNS, SPEECH_VERBS, STOPWORDS, TITLES,
 } from './patterns';
 
 export type Cue = 'before' | 'after' | 'split' | 'none';
@@ -121,7 +121,15 @@ function analyse(text: string, paras: Para[]): Found[] {
     // 1. Right after the marks: `…,” a spokesperson said` / `…,” said Firstname Lastname`.
     if (span.closed) {
       const limit = Math.min(sentenceOf(closeAt)[1], sameNext ? sameNext.span.open : para.end, closeAt + 300);
-      cue = cueAfter(tokenize(masked, closeAt, limit), cast, true);
+      const after = tokenize(masked, closeAt, limit);
+      cue = cueAfter(after, cast, true);
+      // 1b. Passive: `described as “…” by the department`: the agent after "by" spoke.
+      if (!cue && after[0]?.l === 'by') {
+        const bt = tokenize(masked, Math.max(para.start, span.open - 30), span.open);
+        const v = bt.length - (bt[bt.length - 1]?.l === 'as' ? 2 : 1);
+        const np = v >= 0 && isVerb(bt, v) ? phraseAfter(after, 0) : [];
+        if (np.length) cue = { speaker: resolve(np, cast), at: np[0]!.s, end: np[np.length - 1]!.e, kind: 'after' };
+      }
     }
     // 2. Before the marks in the same sentence: `X said: “…` / `X said it was “…”`.
     if (!cue) {
@@ -159,12 +167,21 @@ function analyse(text: string, paras: Para[]): Found[] {
       const opensSentence = span.open === sStart || tokenize(masked, Math.max(sStart, span.open - 200), span.open).every((t) => t.p || t.cap);
       if ((words <= SCARE_MAX_WORDS || (!opensSentence && words <= 6)) && span.open !== para.start) f.speech = false;
       if (!prev) f.speech = f.speech && words > SCARE_MAX_WORDS;
+      // `Lorenz, “the father of chaos,” started …`: an epithet in apposition to a name, not speech.
+      const bt = tokenize(masked, Math.max(para.start, span.open - 40), span.open);
+      if (words <= 8 && bt[bt.length - 1]?.p === ',' && bt[bt.length - 2]?.cap && /^(the|an?) /i.test(text.slice(span.start, span.end))) f.speech = false;
     }
     if (f.speech && notSpeech(text, masked, span, words)) f.speech = false;
-    if (f.speech && f.speaker) cast.spoke({ pos: f.at, name: f.speaker, kind: 'person' });
+    if (f.speech && f.speaker) cast.spoke({ pos: f.at, name: f.speaker, kind: isBody(f.speaker) ? 'body' : 'person' });
     if (f.speech) prev = f;
   }
   return found.filter((f) => f.speech);
+}
+
+/** A speaker name that ends like a body ("… Department of Conservation", "No 10 spokesperson"). */
+function isBody(name: string): boolean {
+  const ws = name.toLowerCase().split(' ');
+  return ws.some((w) => BODY_WORDS.has(w)) || BODY_ROLES.has(ws[ws.length - 1]!);
 }
 
 /** A headline where most words of four letters or more are capitalised. */
@@ -191,7 +208,9 @@ function countWords(text: string, from: number, to: number): number {
   let n = 0;
   let inWord = false;
   for (let i = from; i < to; i++) {
-    const w = LETTER.test(text[i]!);
+    const c = text.charCodeAt(i);
+    // ASCII answered in place; anything else by the Unicode letter class.
+    const w = c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER.test(text[i]!);
     if (w && !inWord) n++;
     inWord = w;
   }
@@ -227,14 +246,23 @@ function sentenceStarts(m: string, paras: Para[]): number[] {
   return out;
 }
 
-const isVerb = (t: Token): boolean => !t.p && !t.cap && SPEECH_VERBS.has(t.l);
+function isVerb(ts: Token[], i: number): boolean {
+  const t = ts[i]!;
+  if (t.p || t.cap || !SPEECH_VERBS.has(t.l)) return false;
+  if (!NOUN_TOO.has(t.l)) return true;
+  // "the fish counter of a grocery store": a determiner (and one modifier) before, a preposition after.
+  const b = ts[i - 1];
+  const det = !!b && (DETERMINERS.has(b.l) || (!b.p && !b.cap && !STOPWORDS.has(b.l) && DETERMINERS.has(ts[i - 2]?.l ?? '')));
+  const n = ts[i + 1];
+  return !(det && (!n || n.p === ',' || NOUN_FOLLOWERS.has(n.l)));
+}
 
 /** `…,” NP verb` or `…,” verb NP` at the start of `ts`; with `near` false, the first verb anywhere. */
 function cueAfter(ts: Token[], cast: Cast, near: boolean): { speaker: string | null; at: number; end: number; kind: Cue } | null {
   let k = -1;
   for (let i = 0; i < ts.length && i < (near ? CUE_WINDOW : 80); i++) {
     const t = ts[i]!;
-    if (isVerb(t) || (near && t.l === 'words')) {
+    if (isVerb(ts, i) || (near && t.l === 'words')) {
       k = i;
       break;
     }
@@ -274,7 +302,7 @@ function cueBefore(ts: Token[], cast: Cast, from: number, window: number): { spe
   for (let i = ts.length - 1; i >= 0 && i >= ts.length - window; i--) {
     const t = ts[i]!;
     if (t.p === 'Q') break;
-    if (!isVerb(t)) continue;
+    if (!isVerb(ts, i)) continue;
     let np = subjectBefore(ts, i);
     if (t.l === 'according' || ts[i + 1]?.l === 'by') np = phraseAfter(ts, i);
     if (/ing$/.test(t.l)) {
@@ -282,9 +310,21 @@ function cueBefore(ts: Token[], cast: Cast, from: number, window: number): { spe
       const name = cast.firstMention(from, t.s);
       if (name) return { speaker: name, at: t.s, end: t.e, kind: 'before' };
     }
+    if (!np.length && ts[i - 1]?.l === 'and') {
+      // `The minister pointed to … and described it as “…”`: a second verb shares the sentence's subject.
+      const head = ts.findIndex((x, k) => k < 4 && (x.l in TITLES || BODY_ROLES.has(x.l)));
+      const name = ts[0]?.l === 'the' && head > 0 ? resolve(ts.slice(0, head + 1), cast) : cast.firstMention(from, t.s);
+      return { speaker: name, at: ts[0]!.s, end: t.e, kind: 'before' };
+    }
     if (!np.length) np = phraseAfter(ts, i);
     if (!np.length) return null;
     return { speaker: resolve(np, cast), at: np[0]!.s, end: t.e, kind: 'before' };
+  }
+  // `A question came from a member of the audience: “…`: the source after "from" spoke.
+  const src = colon ? ts.findIndex((x, k) => x.l === 'from' && k >= ts.length - SPEAKER_MAX_WORDS - 2) : -1;
+  if (src > 0 && ts.slice(0, src).some((x) => SPEECH_NOUNS.has(x.l))) {
+    const np = phraseAfter(ts, src);
+    if (np.length && ts.slice(src, -1).every((x) => !x.p)) return { speaker: resolve(np, cast), at: np[0]!.s, end: ts[ts.length - 1]!.e, kind: 'before' };
   }
   const name = colon ? cast.firstMention(from, ts[ts.length - 1]!.s) : null;
   return name ? { speaker: name, at: from, end: ts[ts.length - 1]!.e, kind: 'before' } : null;
@@ -321,7 +361,12 @@ function subjectBefore(ts: Token[], k: number): Token[] {
       out.unshift(t);
       continue;
     }
-    if (STOPWORDS.has(t.l) && !(t.l in PRONOUNS) && !(t.l === 'the' || t.l === 'a' || t.l === 'an')) break;
+    if (STOPWORDS.has(t.l) && !(t.l in PRONOUNS) && !(t.l === 'the' || t.l === 'a' || t.l === 'an')) {
+      // "a doctor at Tollmere General said": an unnamed person from a place, not the place.
+      const [d, n] = [ts[j - 2], ts[j - 1]];
+      if (FROM_PLACE.has(t.l) && out.length && d && n && ['a', 'an', 'one'].includes(d.l) && !n.p && !n.cap && !BODY_ROLES.has(n.l)) return [d, n, t, ...out];
+      break;
+    }
     out.unshift(t);
     if (t.l in PRONOUNS || t.l === 'the' || t.l === 'a' || t.l === 'an') break;
     if (t.dot && !(t.w.length === 1) && !ABBREVIATIONS.has(t.l)) {
@@ -361,6 +406,7 @@ function resolve(np: Token[], cast: Cast): string | null {
   const pos = ws[0]!.s;
   if (ws.length === 1 && ws[0]!.l in PRONOUNS) return cast.pronoun(ws[0]!.l, pos);
   const first = ws[0]!.l;
+  if (['a', 'an', 'one'].includes(first) && FROM_PLACE.has(ws[2]?.l ?? '')) return null;
   const head = ws[ws.length - 1]!;
   const strip = (x: Token[]): Token[] => (x[0] && ['a', 'an', 'the'].includes(x[0].l) ? x.slice(1) : x);
   // "a Downing Street spokesperson": a named body's voice; "a spokesman" alone names no one.

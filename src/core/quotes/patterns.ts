@@ -19,6 +19,16 @@ export const SPEECH_VERBS = set(
     'plead pleads pleaded insisting saying adding telling warning writing asking noting reads written speak speaks spoke',
 );
 
+/**
+ * Speech verbs that are as often nouns ("the fish counter of a store", "a post on social media"): read as
+ * nouns after a determiner (and maybe one modifier) when a preposition or punctuation follows.
+ */
+export const NOUN_TOO = set('counter counters post posts note notes call calls state states claim claims reply replies tweet tweets remark remarks promise promises');
+/** Words that open a noun phrase: a speech-verb form right after one of these is a noun. */
+export const DETERMINERS = set('the a an his her its their this that our my your');
+/** Prepositions that follow a noun, rarely a speech verb. */
+export const NOUN_FOLLOWERS = set('of at in on for from with to by');
+
 /** Words between a speaker and the verb that say nothing about who spoke ("she also said", "has told"). */
 export const AUXILIARIES = set(
   'has have had was were is are be been also then later previously once just recently repeatedly would will could ' +
@@ -52,6 +62,15 @@ export const BODY_WORDS = set(
     'services assembly congress senate parliament foods fund network organization organisation reserve authority ' +
     'church road river lake park square government administration magazine kingdom republic',
 );
+
+/** Generic nouns for an organisation ("the company claims", "the conservation department"): the body named nearby. */
+export const ORG_NOUNS = set('company firm group agency department ministry retailer business chain airline charity organisation organization council authority');
+
+/** Prepositions that tie an unnamed person to a place or body ("a doctor at St Mary’s", "a resident from the town"). */
+export const FROM_PLACE = set('at from in with');
+
+/** Nouns for something said or sent: "a question came from X:" hands the quote to X (often nobody named). */
+export const SPEECH_NOUNS = set('question questions message statement reply response answer comment letter email warning plea');
 
 /** Role nouns of an unnamed spokesperson for a named body ("a Downing Street spokesperson", "a Foreign Office official"). */
 export const BODY_ROLES = set('spokesperson spokesman spokeswoman spokespeople official officials source sources statement');

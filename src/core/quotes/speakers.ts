@@ -3,7 +3,7 @@
  * mentions a pronoun or a bare role can point back to. Built once per article in linear passes;
  * every later look-up is bounded (a few map hits, a few mentions back).
  */
-import { BODY_WORDS, PRONOUNS, ROLE_QUALIFIERS, SPEECH_VERBS, STOPWORDS, TITLES } from './patterns';
+import { BODY_WORDS, ORG_NOUNS, PRONOUNS, ROLE_QUALIFIERS, SPEECH_VERBS, STOPWORDS, TITLES } from './patterns';
 
 export interface Token {
   /** The word as written, trailing full stops dropped. */
@@ -24,6 +24,10 @@ const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.\-]*|\u0001+|[,;:()—–]/gu;
 const UPPER = /^\p{Lu}/u;
 
 export { splitTitles };
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
 export function tokenize(t: string, from: number, to: number): Token[] {
   const out: Token[] = [];
   // Work on the window alone: a regex scan never runs past `to`, so cost stays proportional to the window.
@@ -36,11 +40,20 @@ export function tokenize(t: string, from: number, to: number): Token[] {
     if (c === '\u0001') out.push({ w: 'Q', l: 'Q', s, e: s + raw.length, p: 'Q', cap: false, poss: false, dot: false });
     else if (',;:()—–'.includes(c)) out.push({ w: c, l: c, s, e: s + 1, p: c, cap: false, poss: false, dot: false });
     else {
+      // The same rules as the regexes in the comments, with cheap character tests first (this runs per word).
       const dot = raw.endsWith('.');
-      const w = /^\p{Lu}\.$/u.test(raw) ? raw : raw.replace(/\.+$/, '');
-      const poss = /[’']s?$/.test(w) && !/^[’']/.test(w);
-      const l = w.toLowerCase().replace(/[’']s?$/, '');
-      out.push({ w, l, s, e: s + w.length, cap: UPPER.test(w), poss, dot });
+      // w: /^\p{Lu}\.$/ keeps an initial's dot, otherwise trailing dots go (there are none without `dot`).
+      const w = !dot || /^\p{Lu}\.$/u.test(raw) ? raw : raw.replace(/\.+$/, '');
+      // poss: /[’']s?$/ (w starts with a letter or digit, so never with an apostrophe).
+      const last = w.charCodeAt(w.length - 1);
+      const poss = isApostrophe(last) || (last === 115 && w.length > 1 && isApostrophe(w.charCodeAt(w.length - 2)));
+      let l = w.toLowerCase();
+      const lastL = l.charCodeAt(l.length - 1);
+      if (lastL === 115 || isApostrophe(lastL)) l = l.replace(/[’']s?$/, '');
+      // cap: /^\p{Lu}/, answered without the regex for ASCII.
+      const c0 = w.charCodeAt(0);
+      const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER.test(w);
+      out.push({ w, l, s, e: s + w.length, cap, poss, dot });
     }
   }
   return out;
@@ -52,6 +65,8 @@ export interface Mention {
   kind: 'person' | 'body';
   /** False for a name met in passing (an object, a place): pronouns skip those. */
   subject?: boolean;
+  /** A resolved speaker, not a name run. */
+  said?: boolean;
 }
 
 interface Role {
@@ -59,7 +74,8 @@ interface Role {
   name: string;
 }
 
-const GENDERED: Readonly<Record<string, 'm' | 'f'>> = { he: 'm', his: 'm', him: 'm', himself: 'm', she: 'f', her: 'f', hers: 'f', herself: 'f' };
+/** Pronouns that tell a name's gender when they follow it; object forms ("X reached out to her") point elsewhere. */
+const GENDERED: Readonly<Record<string, 'm' | 'f'>> = { he: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', herself: 'f' };
 
 /** Capitalised runs that can be names: no stopwords, no possessives inside, broken by punctuation. */
 function nameRuns(tokens: Token[], text: string): { words: Token[]; at: number; end: number }[] {
@@ -72,8 +88,11 @@ function nameRuns(tokens: Token[], text: string): { words: Token[]; at: number; 
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const prev = cur[cur.length - 1];
-    const gap = prev ? text.slice(prev.e, t.s) : '';
-    const joined = prev !== undefined && (gap === ' ' || (gap === '. ' && prev.l in TITLES));
+    // The gap between the two words is exactly " ", or ". " after a title (compared in place, no slice).
+    const gap = prev ? t.s - prev.e : -1;
+    const joined = prev !== undefined && (
+      (gap === 1 && text.charCodeAt(prev.e) === 32) ||
+      (gap === 2 && text.charCodeAt(prev.e) === 46 && text.charCodeAt(prev.e + 1) === 32 && prev.l in TITLES));
     if (!t.p && t.cap && !STOPWORDS.has(t.l) && (!prev || joined)) {
       cur.push(t);
       if (t.poss) flush();
@@ -164,7 +183,9 @@ export class Cast {
           const t = tokens[j]!;
           if ((t.cap && !STOPWORDS.has(t.l)) || masked[t.s] === '\u0001') break;
           const g = GENDERED[t.l];
-          if (g) {
+          // "her" counts only as a possessive ("her team"), not as an object ("told her, …").
+          const nx = tokens[j + 1];
+          if (g && (t.l !== 'her' || (nx && !nx.p && !STOPWORDS.has(nx.l)))) {
             this.gender.set(resolved, g);
             break;
           }
@@ -223,6 +244,22 @@ export class Cast {
     if (hit) return hit.name;
     // A known kind of office with no name attached: the person most recently in view holds it.
     if (list || head in TITLES) return this.recent(pos, (m) => m.kind === 'person' && !this.roleClash(m.name, words));
+    return ORG_NOUNS.has(head) ? this.body(words, pos) : null;
+  }
+
+  /**
+   * "the conservation department" → a body named earlier whose words hold the noun and its modifiers
+   * (looked for a bounded way back); "the company" → the body most recently in view.
+   */
+  private body(words: string[], pos: number): string | null {
+    const near = words.length > 1 ? null : this.recent(pos, (m) => m.kind === 'body');
+    if (near) return near;
+    let seen = 0;
+    const has = (name: string, w: string): boolean => name.toLowerCase().split(' ').some((x) => x.slice(0, 5) === w.slice(0, 5));
+    for (const m of this.before(pos)) {
+      if (++seen > 200) break;
+      if (m.kind === 'body' && words.every((w) => has(m.name, w))) return m.name;
+    }
     return null;
   }
 
@@ -233,7 +270,8 @@ export class Cast {
 
   pronoun(p: string, pos: number): string | null {
     const want = PRONOUNS[p];
-    if (want === 'p') return this.recent(pos, () => true);
+    // Singular "they" in news is mostly a spokesperson's body: prefer one in view.
+    if (want === 'p') return this.recent(pos, (m) => m.kind === 'body' && !!m.said) ?? this.recent(pos, () => true);
     if (want === 'n') return this.recent(pos, (m) => m.kind === 'body');
     const other = want === 'm' ? 'f' : 'm';
     let seen = 0;
@@ -266,7 +304,7 @@ export class Cast {
   }
 
   spoke(m: Mention): void {
-    this.spoken.push(m);
+    this.spoken.push({ ...m, said: true });
   }
 
   private recent(pos: number, ok: (m: Mention) => boolean): string | null {

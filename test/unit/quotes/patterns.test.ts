@@ -34,6 +34,17 @@ const CASES: { name: string; text: string; want: Want[] }[] = [
   { name: 'unnamed speaker gives null', text: '“It was chaos in the ward,” a doctor said.\n“Nobody slept,” officials said.', want: [['It was chaos in the ward,', null, 'after'], ['Nobody slept,', null, 'after']] },
   { name: '"…" – X\'s words', text: '“Never again,” – the words of Pia Lund after the flood.', want: [['Never again,', 'Pia Lund']] },
   { name: '"…" – X\'s words (possessive)', text: '“Never again.” – Pia Lund’s words after the flood.', want: [['Never again.', 'Pia Lund', 'after']] },
+  // Rules added to lift attribution (each failed before its rule).
+  { name: 'an object pronoun after a name does not tell its gender', text: 'Piet Holm wrote the first draft, and Karl Ames read it.\nThen Ames reached out to her about it.\n“It is a great paper,” he said.', want: [['It is a great paper,', 'Karl Ames', 'after']] },
+  { name: 'a speech verb used as a noun is no cue', text: 'Bob Lund is a fisherman.\nLund summed up the trip from the boat to the fish counter of a grocery store: “Old school meets new school.”', want: [['Old school meets new school.', 'Bob Lund', 'before']] },
+  { name: '"the company" is the body in view', text: 'Acme Foods opened ten stores.\nThe company claims its prices have saved shoppers “millions of dollars” this year.', want: [['millions of dollars', 'Acme Foods', 'before']] },
+  { name: 'passive: described as “…” by a body', text: '“Strandings are rising,” according to the Norland Department of Conservation.\nThe deaths were described as “heartbreaking” by the conservation department.', want: [['Strandings are rising,', 'Norland Department of Conservation'], ['heartbreaking', 'Norland Department of Conservation', 'after']] },
+  { name: 'an unnamed person at a place names no one', text: '“The ward was full all night,” a nurse at Brookfield General said.', want: [['The ward was full all night,', null, 'after']] },
+  { name: '"they" after a spokesperson is that body', text: 'A Linden Hall spokesperson said President Ada Moor had spoken to Mr Varga and discussed “the next steps”.\nThey added: “Both leaders want a deal.”', want: [['the next steps', 'Linden Hall spokesperson'], ['Both leaders want a deal.', 'Linden Hall spokesperson', 'before']] },
+  { name: 'a second verb after "and" shares the sentence subject', text: 'Health minister Rosa Vell opened the debate.\nThe health minister also pointed to new figures and described the delays as “a scandal in plain sight”.', want: [['a scandal in plain sight', 'Rosa Vell', 'before']] },
+  { name: 'a pronoun after a coordinated verb is not its subject', text: 'Tina Hale told reporters: “We are proud of the photo.”\nOn one forum an unnamed poster replied and wrote they found it “rude and tacky and wrong”.', want: [['We are proud of the photo.', 'Tina Hale'], ['rude and tacky and wrong', null, 'before']] },
+  { name: 'a question from an unnamed source', text: 'Ada Lind gave a talk in Oslo.\nAfterwards, a question came from a member of the audience: “Did you change the inputs at all?”', want: [['Did you change the inputs at all?', null, 'before']] },
+  { name: 'an epithet in apposition is not speech', text: 'Ada Lind wrote the paper.\nAll told, it is a neat story. Lind, “the mother of the method,” started it all.', want: [] },
 ];
 
 describe('quote patterns', () => {
