@@ -8,7 +8,7 @@
  * the wrong words misleads the reader, a note marked "not found" does not.
  */
 import approxSearch from 'approx-string-match';
-import { CONTEXT_CHARS, type NoteAnchor } from './selectors';
+import { CONTEXT_CHARS, MAX_CONTEXT_CHARS, type NoteAnchor } from './selectors';
 import { ANCHORING_RULES as R } from './rules';
 
 export type AnchorMethod = 'position' | 'exact' | 'fuzzy';
@@ -37,7 +37,10 @@ interface Candidate {
 export function placeAnchor(text: string, anchor: NoteAnchor): Placement | null {
   const exact = anchor.quote.exact;
   if (exact.length === 0 || text.length < exact.length / 2) return null;
-  if (anchor.quote.prefix.length > CONTEXT_CHARS || anchor.quote.suffix.length > CONTEXT_CHARS) return placeRepeated(text, anchor);
+  // The whole remembered passage, verbatim and once: nothing on the page can be a better place. (A new
+  // anchor's passage was unique, even approximately, when it was described, so no near-copy to fear.)
+  const verbatim = placeVerbatim(text, anchor);
+  if (verbatim !== undefined) return verbatim;
   // Only the context nearest the quote is compared: imported anchors may carry longer context.
   const prefix = anchor.quote.prefix.slice(-CONTEXT_CHARS);
   const suffix = anchor.quote.suffix.slice(0, CONTEXT_CHARS);
@@ -45,26 +48,29 @@ export function placeAnchor(text: string, anchor: NoteAnchor): Placement | null 
   const { start, end } = anchor.position;
 
   const exactHits = scorer.exactCandidates();
+  const trusted = (c: Candidate) => isTrusted(c, exactHits.length, exact, text, prefix, suffix);
   let pool = exactHits;
-  let winner = pickBest(exactHits);
+  let winner = pickBest(exactHits.filter(trusted));
   // The quote with both sides of its context, verbatim: no approximate place can explain it better, so
   // the costly search for one is skipped (a near-copy elsewhere is still looked for below).
   if (!winner || winner.contextSim < 1) {
     pool = [...exactHits, ...scorer.fuzzyCandidates(text)];
-    winner = pickBest(pool);
+    // The best place with enough evidence; better-scoring places without it stay in the pool as rivals
+    // (an approximate match stretched over words pasted before the quote is the same place, not a rival).
+    winner = pickBest(pool.filter(trusted));
     // Words pasted at the quote's edge let an approximate match stretch over them and score as well as
-    // the verbatim quote beside them; the reader's words, verbatim, are the better account of that place.
+    // the verbatim quote inside it; the reader's words, verbatim, are the better account of that place.
     const w = winner;
-    const verbatim = w && w.errors > 0 ? exactHits.find((c) => c.start < w.end && w.start < c.end) : undefined;
+    const verbatim = w && w.errors > 0 ? exactHits.find((c) => w.start <= c.start && c.end <= w.end && trusted(c)) : undefined;
     if (verbatim) winner = verbatim;
   }
-  if (!winner || !isTrusted(winner, exactHits.length, exact, text)) return null;
+  if (!winner) return null;
   // The approximate search only reports the lowest-cost places, so a near-copy of the passage (a
   // repeated paragraph, a pull quote) hides behind the winner: search again with the winner masked out.
   // The note's old home, its context still there around other words (the quote deleted or rewritten),
   // competes too: then an identical line elsewhere (a newsletter box, a credit) is not the note's.
   const masked = mask(text, winner.start, winner.end);
-  const others = [...pool, ...scorer.fuzzyCandidates(masked)];
+  const others = [...pool, ...scorer.fuzzyCandidates(masked, MAX_COPY_TIERS)];
   if (rivalled(winner, others, R.ambiguityMargin)) return null;
   // A second place that reproduces the remembered passage (quote and context) nearly as a whole makes
   // the note ambiguous whatever the scores say: on a page that repeats a passage, the verbatim copy far
@@ -73,25 +79,33 @@ export function placeAnchor(text: string, anchor: NoteAnchor): Placement | null 
   // words (the reader's copy rewritten or padded beyond recognition, an intact copy elsewhere).
   const w = winner;
   const homes = scorer.homeCandidates(mask(text, winner.start - prefix.length, winner.end + suffix.length));
-  const twice = w.contextSim >= R.repeatContext;
-  if ([...others, ...scorer.nearCopies(masked), ...homes].some((c) => !overlaps(c, w) && (c.score >= R.repeatScore || (twice && c.contextSim >= R.repeatContext)))) return null;
+  const twice = (c: Candidate) => c.contextSim >= R.repeatContext && c.quoteSim >= R.minRepeatQuoteSim &&
+    (w.contextSim >= R.repeatContext || (w.prefixSim >= R.strongSide && c.prefixSim >= R.strongSide) || (w.suffixSim >= R.strongSide && c.suffixSim >= R.strongSide));
+  if ([...others, ...homes].some((c) => !overlaps(c, w) && ((c.score >= R.repeatScore && w.score - c.score < R.repeatMargin) || twice(c)))) return null;
   if (rivalled(winner, homes, R.homeMargin)) return null;
   const method: AnchorMethod = winner.start === start && winner.end === end ? 'position' : winner.errors > 0 ? 'fuzzy' : 'exact';
   return placement(winner, method);
 }
 
 /**
- * A passage the page repeated when the note was taken (see `describeSpan`): only its whole remembered
- * setting, verbatim and once, tells the reader's copy from the others, so anything less is an orphan.
+ * The fast path, and the only path for a passage the page repeated when the note was taken (its context
+ * was widened, see `describeSpan`): only its whole remembered setting, verbatim and once, tells the
+ * reader's copy from the others, so anything less is an orphan. Undefined: not decided here.
  */
-function placeRepeated(text: string, anchor: NoteAnchor): Placement | null {
+function placeVerbatim(text: string, anchor: NoteAnchor): Placement | null | undefined {
   const { prefix, exact, suffix } = anchor.quote;
-  const at = text.indexOf(prefix + exact + suffix);
-  if (at < 0 || text.indexOf(prefix + exact + suffix, at + 1) >= 0) return null;
-  const start = at + prefix.length;
-  const end = start + exact.length;
-  const moved = start !== anchor.position.start || end !== anchor.position.end;
-  return { start, end, method: moved ? 'exact' : 'position', score: 1 };
+  const { start, end } = anchor.position;
+  const window = prefix + exact + suffix;
+  const widened = prefix.length > CONTEXT_CHARS || suffix.length > CONTEXT_CHARS;
+  const found = (at: number) => ({ start: at, end: at + exact.length, method: (at === start && at + exact.length === end ? 'position' : 'exact') as AnchorMethod, score: 1 });
+  // Still not unique at the widest context: the page repeats a long stretch, and only the stored offset
+  // itself, holding the whole setting, can be trusted.
+  if (prefix.length >= MAX_CONTEXT_CHARS || suffix.length >= MAX_CONTEXT_CHARS) {
+    return start >= prefix.length && text.startsWith(window, start - prefix.length) ? found(start) : null;
+  }
+  const at = text.indexOf(window);
+  if (at >= 0 && text.indexOf(window, at + 1) < 0) return found(at + prefix.length);
+  return widened ? null : undefined;
 }
 
 function mask(text: string, from: number, to: number): string {
@@ -101,10 +115,12 @@ function mask(text: string, from: number, to: number): string {
 }
 
 /** Enough evidence for this place? Exact quotes need some context (or length); edited quotes need more. */
-function isTrusted(c: Candidate, exactCount: number, exact: string, text: string): boolean {
+function isTrusted(c: Candidate, exactCount: number, exact: string, text: string, prefix: string, suffix: string): boolean {
   if (c.quoteSim < 1 - R.maxQuoteErrorRate) return false;
+  if (!sameBoundaries(c, exact, text, prefix, suffix)) return false;
   if (c.errors === 0) {
     if (c.contextSim >= R.minContextSimilarity && c.bestSideSim >= R.minBestSideSimilarity) return true;
+    if (c.bestSideSim >= R.intactSide) return true;
     if (exactCount !== 1) return false;
     return exact.length >= R.selfEvidentChars || (exact.length >= R.selfEvidentBlockChars && isWholeBlock(text, c));
   }
@@ -112,16 +128,45 @@ function isTrusted(c: Candidate, exactCount: number, exact: string, text: string
   // parts from the note's words somewhere inside the quote (a paragraph moved away from under its end).
   if (!edgesHold(c, exact, text)) return false;
   if (c.contextSim >= R.minFuzzyContextSimilarity && c.bestSideSim >= R.minBestSideSimilarity) return true;
+  // One side of the context found again verbatim, right against the quote, vouches for the place even
+  // when the other side was rewritten (a paragraph moved after it, words pasted before it).
+  if (c.bestSideSim >= R.intactSide) return true;
   // A long passage found again nearly intact is its own evidence (a paragraph moved and corrected); the
   // rival search below makes sure nothing else on the page resembles it as well.
   return exact.length - c.errors >= R.selfEvidentChars && c.quoteSim >= 1 - R.selfEvidentErrorRate;
 }
 
+/**
+ * A note on whole words lies on whole words, and one that began inside a word still does: where the
+ * quote's first (last) character is a letter or digit, whether the character before (after) it is one
+ * too must be the same as when the note was taken. ("ti" noted as a word is not the "ti" of "tipa".)
+ */
+function sameBoundaries(c: Candidate, exact: string, text: string, prefix: string, suffix: string): boolean {
+  const joined = (a: string | undefined, b: string | undefined) => !!a && !!b && WORD_CHAR.test(a) && WORD_CHAR.test(b);
+  const first = text[c.start];
+  const last = text[c.end - 1];
+  if (first && WORD_CHAR.test(first) && joined(prefix.slice(-1), exact[0]) !== joined(text[c.start - 1], first)) return false;
+  if (last && WORD_CHAR.test(last) && joined(exact.slice(-1), suffix[0]) !== joined(last, text[c.end])) return false;
+  return true;
+}
+
+/** A letter or digit in any script. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 function edgesHold(c: Candidate, exact: string, text: string): boolean {
-  const n = Math.min(R.edgeChars, Math.floor(exact.length * R.maxQuoteErrorRate));
+  const bound = Math.floor(exact.length * R.maxQuoteErrorRate);
+  const n = Math.min(R.edgeChars, bound);
   if (n === 0) return true;
-  const headOk = c.prefixSim >= R.minSideSimilarity || text.startsWith(exact.slice(0, n), c.start);
-  const tailOk = c.suffixSim >= R.minSideSimilarity || text.endsWith(exact.slice(-n), c.end);
+  // The placed edge is the quote's own: its first (last) characters, or a little further in (words
+  // deleted at the edge), verbatim.
+  const head = text.slice(c.start, c.start + n);
+  const tail = text.slice(c.end - n, c.end);
+  // Words deleted across the quote's edge leave the rest of that side's context, a little further off;
+  // a quote torn from its text (its paragraph moved away) leaves none of it.
+  const headOk = c.prefixSim >= R.minSideSimilarity || head === exact.slice(0, n) ||
+    (c.prefixSim >= R.minEdgeDeletionSide && exact.slice(0, n + bound).includes(head));
+  const tailOk = c.suffixSim >= R.minSideSimilarity || tail === exact.slice(-n) ||
+    (c.suffixSim >= R.minEdgeDeletionSide && exact.slice(-(n + bound)).includes(tail));
   return headOk && tailOk;
 }
 
@@ -202,52 +247,26 @@ class Scorer {
    * Approximate places: the quote alone (good for long quotes), and the quote with its context (the
    * context tells a short, edited quote from its look-alikes), then the quote located inside each.
    */
-  fuzzyCandidates(text: string): Candidate[] {
+  fuzzyCandidates(text: string, tiers = 1): Candidate[] {
     const { exact, prefix, suffix } = this;
     const out: Candidate[] = [];
     const quoteErrors = Math.min(R.maxErrors, Math.floor(exact.length * R.maxQuoteErrorRate));
     if (quoteErrors > 0) {
-      for (const m of approxSearch(text, exact, quoteErrors).slice(0, R.maxCandidates)) {
-        out.push(this.refined(m.start, m.end, m.errors));
+      for (const m of places(approxSearch(text, exact, quoteErrors))) {
+        out.push(...this.refined(m.start, m.end, m.errors));
       }
     }
     const pattern = prefix + exact + suffix;
-    if (pattern.length > exact.length) {
-      const ctxErrors = Math.min(R.maxErrors, Math.floor(pattern.length * R.maxContextErrorRate));
-      for (const m of approxSearch(text, pattern, ctxErrors).slice(0, R.maxCandidates)) {
-        const inner = this.locateQuote(text, m.start, m.end);
-        if (inner) out.push(inner);
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Every place (beyond the masked winner) where prefix, quote and suffix together are found again within
-   * the repeat bound: the search reports only the cheapest tier, so each tier is masked and the search
-   * repeated, a bounded number of times.
-   */
-  nearCopies(masked: string): Candidate[] {
-    const window = this.prefix + this.exact + this.suffix;
-    const k = Math.min(R.maxErrors, Math.floor(window.length * R.maxQuoteErrorRate));
-    const out: Candidate[] = [];
-    let t = masked;
-    for (let round = 0; round < MAX_COPY_ROUNDS; round++) {
-      const ms = approxSearch(t, window, k).slice(0, R.maxCandidates);
+    if (pattern.length === exact.length) return out;
+    const ctxErrors = Math.min(R.maxErrors, Math.floor(pattern.length * R.maxContextErrorRate));
+    // The search reports only the cheapest tier of matches; looking for rivals, each tier is masked and
+    // the search repeated (a bounded number of times) so that every near-copy of the passage shows up.
+    let t = text;
+    for (let tier = 0; tier < tiers; tier++) {
+      const ms = places(approxSearch(t, pattern, ctxErrors));
       if (ms.length === 0) break;
-      for (const m of ms) {
-        const inner = this.locateQuote(t, m.start, m.end);
-        if (inner) out.push(inner);
-      }
-      let next = '';
-      let from = 0;
-      for (const m of ms) {
-        if (m.end <= from) continue;
-        const a = Math.max(from, m.start);
-        next += t.slice(from, a) + '\u0000'.repeat(m.end - a);
-        from = m.end;
-      }
-      t = next + t.slice(from);
+      for (const m of ms) out.push(...this.locateQuote(t, m.start, m.end));
+      if (tier + 1 < tiers) for (const m of ms) t = mask(t, m.start, m.end);
     }
     return out;
   }
@@ -261,14 +280,15 @@ class Scorer {
     const { exact, prefix, suffix } = this;
     if (prefix.length < MIN_HOME_CONTEXT || suffix.length < MIN_HOME_CONTEXT) return [];
     const out: Candidate[] = [];
-    const gap = 2 * exact.length + CONTEXT_CHARS;
+    // Room for the quote rewritten longer, or words pasted into it (up to a few lines).
+    const gap = 2 * exact.length + 4 * CONTEXT_CHARS;
     const k = (p: string) => Math.floor(p.length * R.maxQuoteErrorRate);
-    for (const m of approxSearch(text, prefix, k(prefix)).slice(0, MAX_HOMES)) {
+    for (const m of places(approxSearch(text, prefix, k(prefix))).slice(0, MAX_HOMES)) {
       const window = text.slice(m.end, m.end + gap + suffix.length);
       const s = nearest(approxSearch(window, suffix, k(suffix)), 0, (x) => x.start);
       if (s) out.push(this.home(m.end, m.end + s.start));
     }
-    for (const m of approxSearch(text, suffix, k(suffix)).slice(0, MAX_HOMES)) {
+    for (const m of places(approxSearch(text, suffix, k(suffix))).slice(0, MAX_HOMES)) {
       const lo = Math.max(0, m.start - gap - prefix.length);
       const p = nearest(approxSearch(text.slice(lo, m.start), prefix, k(prefix)), m.start - lo, (x) => x.end);
       if (p) out.push(this.home(lo + p.end, m.start));
@@ -287,7 +307,7 @@ class Scorer {
   }
 
   /** The quote inside a context match: the approximate occurrence nearest where the prefix ends. */
-  private locateQuote(text: string, from: number, to: number): Candidate | null {
+  private locateQuote(text: string, from: number, to: number): Candidate[] {
     const { exact, prefix } = this;
     const maxErrors = Math.min(R.maxErrors, Math.floor(exact.length * R.maxQuoteErrorRate));
     const slack = maxErrors + 2;
@@ -298,7 +318,16 @@ class Scorer {
     for (const m of approxSearch(window, exact, maxErrors)) {
       if (!best || Math.abs(m.start - expected) < Math.abs(best.start - expected)) best = m;
     }
-    return best ? this.refined(lo + best.start, lo + best.end, best.errors) : null;
+    const out = best ? this.refined(lo + best.start, lo + best.end, best.errors) : [];
+    // The cheapest occurrence inside may be a verbatim copy next door (a page repeating a paragraph)
+    // rather than the edited quote between the matched context: take that span as well.
+    const s0 = from + prefix.length;
+    const e0 = to - this.suffix.length;
+    if (e0 > s0 && (!best || lo + best.start !== s0 || lo + best.end !== e0)) {
+      const d = boundedDistance(exact, this.text.slice(s0, e0), maxErrors);
+      if (d <= maxErrors) out.push(...this.refined(s0, e0, d));
+    }
+    return out;
   }
 
   /**
@@ -306,37 +335,50 @@ class Scorer {
    * edge for substitutions inside it. Where the stored context's nearest characters sit near an end, try
    * moving the end onto them, and keep whichever boundaries explain the passage with the better score.
    */
-  private refined(start: number, end: number, errors: number): Candidate {
-    const { text, prefix, suffix } = this;
-    const head = suffix.slice(0, SNAP_CHARS);
-    const tail = prefix.slice(-SNAP_CHARS);
+  private refined(start: number, end: number, errors: number): Candidate[] {
+    const { text, prefix, suffix, exact } = this;
+    const bound = Math.min(R.maxErrors, Math.floor(exact.length * R.maxQuoteErrorRate));
     // Words pasted at the edge (up to the error bound) plus as many quote characters the match gave up.
-    const reach = Math.min(R.maxErrors, Math.max(MIN_SNAP_DISTANCE, 2 * Math.floor(this.exact.length * R.maxQuoteErrorRate)));
-    let ds = 0;
-    let de = 0;
-    if (tail.length >= MIN_SNAP_CHARS && !text.endsWith(tail, start)) {
-      ds = nearestShift(reach, (k) => text.endsWith(tail, start + k)) ?? 0;
-    }
-    if (head.length >= MIN_SNAP_CHARS && !text.startsWith(head, end)) {
-      de = nearestShift(reach, (k) => text.startsWith(head, end + k)) ?? 0;
-    }
-    const bound = Math.floor(this.exact.length * R.maxQuoteErrorRate);
-    const at = (s: number, e: number) => this.score(s, e, boundedDistance(this.exact, text.slice(s, e), bound));
+    const reach = Math.min(R.maxErrors, Math.max(MIN_SNAP_DISTANCE, 2 * bound));
+    const shift = (snap: string, fits: (snap: string, k: number) => boolean) =>
+      snap.length >= MIN_SNAP_CHARS && !fits(snap, 0) ? nearestShift(reach, (k) => fits(snap, k)) ?? 0 : 0;
+    const endsAt = (x: number) => (snap: string, k: number) => text.endsWith(snap, x + k);
+    const startsAt = (x: number) => (snap: string, k: number) => text.startsWith(snap, x + k);
+    // Each end moved onto the stored context, or onto the quote's own first/last characters.
+    const dsContext = shift(prefix.slice(-SNAP_CHARS), endsAt(start));
+    const deContext = shift(suffix.slice(0, SNAP_CHARS), startsAt(end));
+    // (Failing that, the nearest inward place whose characters the quote has near its edge: words
+    // deleted at the quote's edge.)
+    const n = Math.min(SNAP_CHARS, bound);
+    const headPart = exact.slice(0, n + bound);
+    const tailPart = exact.slice(-(n + bound));
+    const inward = (ok: (k: number) => boolean) => { for (let k = 0; k <= reach; k++) if (ok(k)) return k; return 0; };
+    const dsQuote = shift(exact.slice(0, SNAP_CHARS), startsAt(start)) ||
+      (n > 0 ? inward((k) => headPart.includes(text.slice(start + k, start + k + n))) : 0);
+    const deQuote = shift(exact.slice(-SNAP_CHARS), endsAt(end)) ||
+      (n > 0 ? -inward((k) => end - k - n >= 0 && tailPart.includes(text.slice(end - k - n, end - k))) : 0);
+    // Moving an end trades quote errors (weight 1.5) for context agreement (at most both sides, weight 1):
+    // a span more than that many errors worse cannot win, so the banded distance stops there. (Its
+    // error count is then understated, which only ever flatters a span that loses anyway.)
+    const tradeBound = Math.min(bound, errors + 2 * CONTEXT_CHARS);
+    const at = (s: number, e: number, k = tradeBound) => this.score(s, e, boundedDistance(exact, text.slice(s, e), k));
+    const trim = range(1, TRIM_CHARS);
     // Start first (end fixed), then end. A tighter span wins ties: claim no character the quote can't explain.
     let best = this.score(start, end, errors);
-    const starts = [start + ds, ...range(1, TRIM_CHARS).map((k) => start + k)];
-    for (const s of starts) {
+    for (const s of [start + dsContext, ...trim.map((k) => start + k)]) {
       if (s === start || s >= best.end) continue;
       const c = at(s, best.end);
       if (c.score > best.score || (c.score === best.score && s > best.start)) best = c;
     }
-    const ends = [end + de, ...range(1, TRIM_CHARS).map((k) => end - k)];
-    for (const e of ends) {
+    for (const e of [end + deContext, ...trim.map((k) => end - k)]) {
       if (e === best.end || e <= best.start) continue;
       const c = at(best.start, e);
       if (c.score > best.score || (c.score === best.score && e < best.end)) best = c;
     }
-    return best;
+    // The quote's own edges may score below the context's (words pasted before a quote whose context
+    // survived look like part of it) yet be the only boundaries with enough evidence: keep them as well.
+    const own = start + dsQuote < end + deQuote ? at(start + dsQuote, end + deQuote, bound) : null;
+    return own && (own.start !== best.start || own.end !== best.end) ? [best, own] : [best];
   }
 }
 
@@ -354,8 +396,24 @@ const TRIM_CHARS = 4;
 const MIN_HOME_CONTEXT = 8;
 const MAX_HOMES = 20;
 /** Tiers of near-copies looked for (a page repeating a passage more often is ambiguous by the first ones). */
-const MAX_COPY_ROUNDS = 4;
+const MAX_COPY_TIERS = 4;
 const MAX_HOME_QUOTE_ERRORS = 64;
+
+/**
+ * The search reports every end position of the cheapest matches, so one place shows up as a run of
+ * overlapping matches: keep the first of each run, and at most maxCandidates places.
+ */
+function places<T extends { start: number; end: number }>(ms: T[]): T[] {
+  const out: T[] = [];
+  let last = -1;
+  for (const m of ms) {
+    if (m.start < last) continue;
+    out.push(m);
+    last = m.end;
+    if (out.length >= R.maxCandidates) break;
+  }
+  return out;
+}
 
 function nearest<T>(xs: T[], to: number, at: (x: T) => number): T | null {
   let best: T | null = null;
@@ -423,3 +481,4 @@ export function distance(a: string, b: string): number {
   }
   return prev[b.length]!;
 }
+

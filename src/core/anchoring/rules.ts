@@ -34,6 +34,8 @@ export const ANCHORING_RULES = {
   /** A fuzzy match must agree with its context at least this much (stricter than for exact matches, since
    *  the quote itself no longer vouches for the place). */
   minFuzzyContextSimilarity: 0.6,
+  /** ... or one side at least this similar (practically intact) whatever became of the other. */
+  intactSide: 0.9,
   /** Two places whose scores are this close are indistinguishable: orphan rather than guess. Wide enough
    *  that a near-copy of the passage (repeated paragraph, pull quote) beats an edited original only by a
    *  clear distance; an untouched quote with one side of context intact still clears it. */
@@ -48,12 +50,21 @@ export const ANCHORING_RULES = {
   /** Another place scoring this well reproduces the remembered passage to within about a quarter: the
    *  page repeats it, and no text anchor can say which copy the reader meant once one was edited. */
   repeatScore: 0.75,
+  /** ... unless the winner is this much better still (a verbatim passage against a loose resemblance). */
+  repeatMargin: 0.2,
   /** Context this similar around two different places means the page repeats the passage's setting. */
   repeatContext: 0.8,
+  /** ... provided some of the quote is still there too (a context found around nothing of the quote is
+   *  the quote's old home, weighed by score instead). */
+  minRepeatQuoteSim: 0.25,
+  /** A context side this similar vouches for a place; it must not stand this well anywhere else. */
+  strongSide: 0.9,
   /** An edited quote whose context on one side is lost (similarity below this) must still begin/end with
    *  this many of its own characters on that side. */
   minSideSimilarity: 0.5,
   edgeChars: 6,
+  /** ... or begin/end a little inside the quote (words deleted at its edge) if that side keeps this much. */
+  minEdgeDeletionSide: 0.3,
   /** At most this many candidate places are scored (a one-letter quote could occur thousands of times). */
   maxCandidates: 2000,
 } as const;

@@ -4,6 +4,8 @@
  * edits elsewhere on the page; the character offsets make the common case (nothing changed) instant.
  */
 
+import approxSearch from 'approx-string-match';
+
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector';
   exact: string;
@@ -49,7 +51,7 @@ export function describeSpan(text: string, start: number, end: number): NoteAnch
   const s = clamp(Math.min(start, end), 0, text.length);
   const e = clamp(Math.max(start, end), 0, text.length);
   let n = CONTEXT_CHARS;
-  while (n < MAX_CONTEXT_CHARS && !occursOnce(text, Math.max(0, s - n), Math.min(text.length, e + n))) n *= 2;
+  while (n < MAX_CONTEXT_CHARS && !occursOnce(text, Math.max(0, s - n), Math.min(text.length, e + n), s, e)) n *= 2;
   return {
     quote: {
       type: 'TextQuoteSelector',
@@ -61,12 +63,27 @@ export function describeSpan(text: string, start: number, end: number): NoteAnch
   };
 }
 
-/** text[a, b) occurs nowhere else in the text (overlapping occurrences count). */
-function occursOnce(text: string, a: number, b: number): boolean {
+/**
+ * text[a, b) occurs nowhere else in the text, not even approximately: a copy within the fuzzy matcher's
+ * error bound (a quarter) would be as good a place for the note once either copy is edited.
+ */
+function occursOnce(text: string, a: number, b: number, s: number, e: number): boolean {
   if (a === 0 && b === text.length) return true;
   const w = text.slice(a, b);
-  return text.indexOf(w) === a && text.indexOf(w, a + 1) < 0;
+  if (text.indexOf(w) !== a || text.indexOf(w, a + 1) >= 0) return false;
+  const k = Math.min(REPEAT_MAX_ERRORS, Math.floor(w.length * REPEAT_ERROR_RATE));
+  const masked = (from: number, to: number) => text.slice(0, from) + '\u0000'.repeat(to - from) + text.slice(to);
+  // A copy elsewhere; then a copy overlapping this one (a page that repeats a paragraph back to back):
+  // with only the quote hidden, this place itself is at least the quote's length away from the window.
+  if (approxSearch(masked(a, b), w, k).length > 0) return false;
+  const quoteLength = w.length - (s - a) - (b - e);
+  return approxSearch(masked(s, e), w, Math.min(k, quoteLength - 1)).length === 0;
 }
+
+/** "Approximately": within this share of edits (the fuzzy matcher's own bound), searched with at most
+ *  this many errors (which bounds the cost). */
+const REPEAT_ERROR_RATE = 0.25;
+const REPEAT_MAX_ERRORS = 256;
 
 function clamp(n: number, lo: number, hi: number): number {
   return Number.isFinite(n) ? Math.min(hi, Math.max(lo, Math.trunc(n))) : lo;

@@ -118,3 +118,56 @@ describe('placeAnchor', () => {
     expect(placedText('Intro.\n\nShort note.', a)).toEqual({ text: 'Short note.', method: 'exact', start: 8 });
   });
 });
+
+describe('placeAnchor: never the wrong words', () => {
+  const LINE = 'Sign up for our daily briefing';
+  const PAGE = [
+    'The council approved the new budget after a long debate on Monday evening.',
+    LINE,
+    'Opposition members said the spending plans left schools short of money.',
+    'Officials expect the first payments to reach families in early autumn.',
+    LINE,
+    'A final vote on the remaining measures is due before the end of the year.',
+  ].join('\n\n');
+
+  it.each<[string, (text: string) => string, string | null]>([
+    // [case, edit of the page, expected placed text]
+    ['a boilerplate line deleted while its twin survives elsewhere: orphan', (t) => t.replace(`${LINE}\n\nOpposition`, 'Opposition'), null],
+    ['a boilerplate line rewritten while its twin survives elsewhere: orphan', (t) => t.replace(`${LINE}\n\nOpposition`, 'Advertisement feature\n\nOpposition'), null],
+    ['nothing changed: still found', (t) => t, LINE],
+  ])('%s', (_name, edit, expected) => {
+    const first = describeSpan(PAGE, PAGE.indexOf(LINE), PAGE.indexOf(LINE) + LINE.length);
+    const edited = edit(PAGE);
+    const p = placeAnchor(edited, first);
+    expect(p && edited.slice(p.start, p.end)).toBe(expected);
+    if (p) expect(p.start).toBe(PAGE.indexOf(LINE));
+  });
+
+  it('a word that lost a letter is not found inside a longer word', () => {
+    const text = 'Ask for ti tipa vosa when you order.';
+    const a = describeSpan(text, 8, 10); // the word "ti"
+    // "ti" lost its first letter; the "ti" that begins "tipa" has nearly the same surroundings.
+    expect(placeAnchor('Ask for i tipa vosa when you order.', a)).toBeNull();
+  });
+});
+
+describe('describeSpan: context for passages the page repeats', () => {
+  const PARA = 'Every resident may apply for the grant before the deadline in March.';
+  it('keeps 32 characters of context for a passage that occurs once', () => {
+    const text = `Intro line here.\n\n${PARA}\n\nClosing words follow.`;
+    const at = text.indexOf('apply');
+    const a = describeSpan(text, at, at + 5);
+    expect(a.quote.prefix.length).toBe(32);
+    expect(a.quote.suffix.length).toBe(32);
+  });
+  it('widens the context until a repeated passage is unique, and then places it only verbatim', () => {
+    const text = `First heading\n\n${PARA}\n\nSecond heading\n\n${PARA}\n\nEnd.`;
+    const at = text.lastIndexOf('apply');
+    const a = describeSpan(text, at, at + 5);
+    expect(a.quote.prefix.length).toBeGreaterThan(32);
+    expect(placeAnchor(`Advert.\n\n${text}`, a)?.start).toBe(at + 'Advert.\n\n'.length);
+    // The reader's copy edited: the other copy is just as good a match, so no placement.
+    const edited = text.slice(0, at) + 'apply,' + text.slice(at + 5);
+    expect(placeAnchor(edited, a)).toBeNull();
+  });
+});

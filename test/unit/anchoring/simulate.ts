@@ -9,28 +9,20 @@ export interface Tracked {
   /** Where the anchored span is now. */
   start: number;
   end: number;
-  /** The span was wholly deleted or torn apart by a paragraph move. */
+  /** The span was wholly deleted (or cut below half by edits; see `survives`). */
   destroyed: boolean;
+  /** Other places the span may equally be now: an ambiguous deletion (below) has more than one reading
+   *  that leaves the span whole, and the resulting text cannot tell them apart. */
+  alternatives?: Array<[number, number]>;
 }
 
 export const BLOCK_SEPARATOR = '\n\n';
 
-/**
- * Replace text[a, b) with `insert`. Text inserted at a span's edge stays outside it.
- *
- * A deletion inside a run of repeated text is ambiguous: deleting text[a, b) leaves exactly the same text
- * as deleting text[a + d, b + d) when text[a, a + d) equals text[b, b + d) (one of two identical
- * paragraphs, one "the" of "the the"). The resulting text cannot tell which copy went, so the tracker
- * takes the reading that keeps the span when one exists; otherwise the verdict would call the placement
- * on the surviving, byte-identical copy "wrong" although nothing distinguishes it from the original.
- */
-export function replace(t: Tracked, a: number, b: number, insert: string): Tracked {
-  if (insert === '' && a < b && !t.destroyed && a < t.end && b > t.start) {
-    const slid = slideClear(t.text, a, b, t.start, t.end);
-    if (slid !== null) { b = slid + (b - a); a = slid; }
-  }
-  const text = t.text.slice(0, a) + insert + t.text.slice(b);
-  const delta = insert.length - (b - a);
+type Span = { start: number; end: number; destroyed: boolean };
+
+/** Where [s, e) goes when text[a, b) is replaced by `insertLength` characters. */
+function mapSpan(t: Span, a: number, b: number, insertLength: number): Span {
+  const delta = insertLength - (b - a);
   let { start: s, end: e, destroyed } = t;
   if (destroyed) {
     if (a < s) s = e = Math.max(a, s + delta);
@@ -44,27 +36,53 @@ export function replace(t: Tracked, a: number, b: number, insert: string): Track
   } else if (a <= s && b >= e) {
     s = e = a; destroyed = true;
   } else if (a < s) {
-    s = a + insert.length; e += delta;
+    s = a + insertLength; e += delta;
   } else if (b > e) {
     e = a;
   } else {
     e += delta;
   }
   if (e <= s) { destroyed = true; e = s; }
-  return { text, start: s, end: e, destroyed };
+  return { start: s, end: e, destroyed };
 }
 
-/** Start of an equivalent deletion of text[a, b) that leaves [s, e) untouched, or null. */
-function slideClear(text: string, a: number, b: number, s: number, e: number): number | null {
-  for (let d = 1; a + d <= e && b + d <= text.length; d++) {
-    if (text[a + d - 1] !== text[b + d - 1]) break;
-    if (a + d >= e) return a + d;
+/**
+ * Replace text[a, b) with `insert`. Text inserted at a span's edge stays outside it.
+ *
+ * A deletion inside a run of repeated text is ambiguous: deleting text[a, b) leaves exactly the same text
+ * as deleting text[a + d, b + d) when text[a, a + d) equals text[b, b + d) (one of two identical
+ * paragraphs, one "the" of "the the"). The resulting text cannot tell which copy went. The tracker takes
+ * the given reading when it leaves the span whole, else the nearest reading that does (so a placement on
+ * the surviving, byte-identical copy is not called "wrong"), and keeps any other whole-span reading as an
+ * alternative that `judge` accepts too.
+ */
+export function replace(t: Tracked, a: number, b: number, insert: string): Tracked {
+  const text = t.text.slice(0, a) + insert + t.text.slice(b);
+  const readings: Span[] = [];
+  if (insert === '' && a < b && !t.destroyed) {
+    const len = b - a;
+    let lo = a;
+    while (lo > 0 && t.text[lo - 1] === t.text[lo - 1 + len]) lo--;
+    let hi = a;
+    while (hi + len < t.text.length && t.text[hi] === t.text[hi + len]) hi++;
+    // The readings that leave the span whole: the deletion wholly before it or wholly after it.
+    const before = Math.min(hi, t.start - len); // latest start of a reading ending before the span
+    const after = Math.max(lo, t.end); // earliest start of a reading beginning after it
+    const untouched = (x: number) => x + len <= t.start || x >= t.end;
+    const order = untouched(a) ? [a] : [];
+    if (before >= lo) order.push(before);
+    if (after <= hi) order.push(after);
+    for (const x of order) readings.push(mapSpan(t, x, x + len, 0));
   }
-  for (let d = 1; a - d >= 0; d++) {
-    if (text[a - d] !== text[b - d]) break;
-    if (b - d <= s) return a - d;
+  if (readings.length === 0) readings.push(mapSpan(t, a, b, insert.length));
+  const [main, ...rest] = readings;
+  const alternatives: Array<[number, number]> = [];
+  for (const r of rest) if (r.start !== main!.start) alternatives.push([r.start, r.end]);
+  for (const [s0, e0] of t.alternatives ?? []) {
+    const r = mapSpan({ start: s0, end: e0, destroyed: false }, a, b, insert.length);
+    if (!r.destroyed && r.end - r.start === e0 - s0) alternatives.push([r.start, r.end]);
   }
-  return null;
+  return { text, ...main!, ...(alternatives.length ? { alternatives } : {}) };
 }
 
 /** [start, end) of each paragraph ("\n\n"-separated block). */
@@ -102,7 +120,17 @@ export function moveBlock(t: Tracked, from: number, to: number): Tracked {
     paraStart = cut.text.length + BLOCK_SEPARATOR.length;
     moved = replace(cut, cut.text.length, cut.text.length, BLOCK_SEPARATOR + para);
   }
+  // Moving a paragraph next to an identical one changes nothing one could observe: the span stays.
+  if (moved.text === t.text) return t;
   if (inside) return { text: moved.text, start: paraStart + offset, end: paraStart + offset + len, destroyed: false };
+  // A span across the moved paragraph's edge is torn in two: follow the larger piece (most of the note's
+  // words), so that a placement on it is judged on the words it shows rather than on the leftover.
+  const pieceStart = Math.max(t.start, a);
+  const piece = Math.min(t.end, b) - pieceStart;
+  if (!t.destroyed && piece * 2 > len) {
+    const start = paraStart + pieceStart - a;
+    return { text: moved.text, start, end: start + piece, destroyed: false };
+  }
   return moved;
 }
 
@@ -144,11 +172,16 @@ export type Verdict = 'right' | 'partial' | 'orphan' | 'wrong';
  */
 export function judge(t: Tracked, placed: { start: number; end: number } | null): Verdict {
   if (!placed) return 'orphan';
-  if (t.destroyed) return 'wrong';
-  const len = t.end - t.start;
+  const readings = [...(t.destroyed ? [] : [[t.start, t.end] as [number, number]]), ...(t.alternatives ?? [])];
+  const verdicts = readings.map(([s, e]) => verdictOn(s, e, placed));
+  return verdicts.includes('right') ? 'right' : verdicts.includes('partial') ? 'partial' : 'wrong';
+}
+
+function verdictOn(start: number, end: number, placed: { start: number; end: number }): Verdict {
+  const len = end - start;
   const slack = Math.max(2, Math.floor(len * 0.1));
-  const overlap = Math.min(placed.end, t.end) - Math.max(placed.start, t.start);
-  if (Math.abs(placed.start - t.start) <= slack && Math.abs(placed.end - t.end) <= slack && overlap * 2 >= len) return 'right';
+  const overlap = Math.min(placed.end, end) - Math.max(placed.start, start);
+  if (Math.abs(placed.start - start) <= slack && Math.abs(placed.end - end) <= slack && overlap * 2 >= len) return 'right';
   return overlap * 2 >= placed.end - placed.start ? 'partial' : 'wrong';
 }
 
