@@ -5,6 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
   test: {
+    // The JSON report lets CI print one plain closing line ("N passed, N failed") for the whole run.
+    reporters: ['default', ['json', { outputFile: 'artifacts/vitest-report.json' }]],
     projects: [
       {
         extends: true,

@@ -35,6 +35,8 @@ export const PageReportSchema = v.object({
   isArticle: v.boolean(),
   hiddenCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   boilerplateShown: v.boolean(),
+  /** Whether quote highlights are on in the page now (the reader can switch them off from the popup). */
+  quotesShown: v.optional(v.boolean(), true),
   quoteCount: v.pipe(v.number(), v.integer(), v.minValue(0)),
   speakers: v.pipe(v.array(Text(200)), v.maxLength(500)),
   skipped: v.nullable(Text(200)),

@@ -37,6 +37,7 @@ interface PageState {
   overlay: Overlay | null;
   panel: PanelHost | null;
   skipped: string | null;
+  quotesShown: boolean;
   stopWatching: (() => void) | null;
 }
 
@@ -52,6 +53,7 @@ const state: PageState = {
   overlay: null,
   panel: null,
   skipped: null,
+  quotesShown: true,
   stopWatching: null,
 };
 
@@ -74,6 +76,7 @@ function report(): PageReport {
     isArticle: a?.isArticle ?? false,
     hiddenCount: state.boilerplate?.count ?? 0,
     boilerplateShown: state.boilerplate?.shown ?? false,
+    quotesShown: state.quotesShown,
     quoteCount: state.placed.length,
     speakers: state.speakers.slice(0, 500),
     skipped: state.skipped,
@@ -101,6 +104,7 @@ function showQuotes(): void {
 }
 
 function setQuotesShown(shown: boolean): void {
+  state.quotesShown = shown;
   if (shown) showQuotes();
   else {
     state.quotes.clear();
@@ -125,7 +129,7 @@ function ensureOverlay(): Overlay {
 /** One full pass over the page: analyse, then apply. Also re-run when late content arrives. */
 function analyseAndApply(): void {
   if (state.settings.hideBoilerplate) state.boilerplate ??= new BoilerplateView(document);
-  const pass = runPass(document, { url: location.href, ...state.settings }, state);
+  const pass = runPass(document, { url: location.href, hideBoilerplate: state.settings.hideBoilerplate, highlightQuotes: state.quotesShown }, state);
   state.article = pass.article;
   state.body = pass.body;
   if (!pass.article.isArticle) return;
@@ -353,6 +357,7 @@ async function run(): Promise<void> {
 async function main(): Promise<void> {
   listen();
   state.settings = await loadSettings();
+  state.quotesShown = state.settings.highlightQuotes;
   await run();
   // Single-page sites change the story without a page load: start again on the new one.
   watchNavigation(() => {

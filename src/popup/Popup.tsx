@@ -31,7 +31,7 @@ async function targetTabId(): Promise<number | null> {
 
 /** Ids of this page's notes the content script couldn't place (reported by the page, when it does). */
 function orphanIds(page: TabPage | null): Set<string> {
-  const ids = (page?.report as { orphanNoteIds?: unknown } | undefined)?.orphanNoteIds;
+  const ids = page?.report.orphans;
   return new Set(Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : []);
 }
 
@@ -68,6 +68,8 @@ export function Popup() {
   const [, setRowsVersion] = useState(0);
   const [dataVersion, setDataVersion] = useState(0);
   const [quotesShown, setQuotesShown] = useState(true);
+  /** The first rows are on screen: only then read every key and wake the search index, which compete with them. */
+  const [settled, setSettled] = useState(false);
   const orders = useRef(new Map<string, string[]>());
   const run = useRef(0);
   const search = useRef<HTMLInputElement>(null);
@@ -79,7 +81,7 @@ export function Popup() {
     setTabId(id);
     const p = id === null ? null : await ask({ type: 'tab/status', tabId: id });
     setPage(p);
-    const shown = (p?.report as { quotesShown?: unknown } | undefined)?.quotesShown;
+    const shown = p?.report.quotesShown;
     setQuotesShown(typeof shown === 'boolean' ? shown : (p?.report.quoteCount ?? 0) > 0);
     setPageNotes(p ? await db.notes.where('pageUrl').equals(p.pageUrl).sortBy('createdAt') : []);
   }
@@ -90,8 +92,13 @@ export function Popup() {
       .then((head) => {
         head.forEach((n) => cache.put(n));
         setListing((l) => (l.complete ? l : { ids: head.map((n) => n.id), key: '', complete: false }));
+        // After the browser has painted them.
+        requestAnimationFrame(() => setTimeout(() => setSettled(true), 0));
       })
-      .catch((err) => setError(message(err)));
+      .catch((err) => {
+        setError(message(err));
+        setSettled(true);
+      });
     db.notes.count().then(setTotal, () => undefined);
     loadPage().catch((err) => setError(message(err)));
     if (params.has('bench')) (globalThis as Record<string, unknown>).newsmarkBench = { db, index, scanHaystack, haystackMatches, queryTerms };
@@ -110,9 +117,8 @@ export function Popup() {
     }
   }
   useEffect(() => {
-    const t = setTimeout(() => void syncIndex(), 0);
-    return () => clearTimeout(t);
-  }, []);
+    if (settled) void syncIndex();
+  }, [settled]);
 
   async function order(s: Sort): Promise<string[]> {
     const key = `${s}:${dataVersion}`;
@@ -127,6 +133,7 @@ export function Popup() {
 
   // What the list shows: order ∩ search ∩ filters. The newest request wins.
   useEffect(() => {
+    if (!settled && !query) return;
     const mine = ++run.current;
     const key = `${query}\u0000${sort}\u0000${JSON.stringify(filters)}`;
     (async () => {
@@ -142,7 +149,7 @@ export function Popup() {
       setListing({ ids: next, key, complete: true });
       setActive((a) => Math.min(a, Math.max(0, next.length - 1)));
     })().catch((err) => mine === run.current && setError(message(err)));
-  }, [query, sort, filters, dataVersion, indexState === 'ready']);
+  }, [query, sort, filters, dataVersion, indexState === 'ready', settled]);
 
   // The first note row on screen, for the benchmark's clock.
   const firstRowMarked = useRef(false);

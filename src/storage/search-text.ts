@@ -1,0 +1,46 @@
+/**
+ * What "search" means in Newsmark, in one place, so the full-text index and the plain scan that checks it agree:
+ * a note matches when every word of the query begins some word of the note's searchable text — its note text,
+ * the quoted passage, the speaker, the page title and its tags. Case and accents don't matter ("etat" finds
+ * "État"); punctuation separates words. Prefixes, because the reader is still typing the last word.
+ */
+import type { Note } from './db';
+
+/** Letters and digits make words; everything else separates them. Linear: one character class, no nesting. */
+const WORD = /[\p{L}\p{N}]+/gu;
+const MARKS = /\p{M}+/gu;
+
+/** Lower case, accents folded away. */
+export function fold(text: string): string {
+  return text.normalize('NFKD').replace(MARKS, '').toLowerCase();
+}
+
+/** The words of a text, folded. */
+export function words(text: string): string[] {
+  return fold(text).match(WORD) ?? [];
+}
+
+/** All the text a search looks at, one string (fields separated so words never join across them). */
+export function searchableText(note: Pick<Note, 'text' | 'anchor' | 'speaker' | 'pageTitle' | 'tags'>): string {
+  return [note.text, note.anchor?.exact ?? '', note.speaker ?? '', note.pageTitle, note.tags.join(' ')].join('\n');
+}
+
+/** The query's distinct words, longest first (the rarest usually, so a scan can stop sooner). */
+export function queryTerms(query: string): string[] {
+  return [...new Set(words(query))].sort((a, b) => b.length - a.length);
+}
+
+/**
+ * A note's words as one string with a space before each word, for the plain scan: " w1 w2 w3". A term begins a
+ * word exactly when " term" occurs in it.
+ */
+export function scanHaystack(note: Parameters<typeof searchableText>[0]): string {
+  const w = words(searchableText(note));
+  return w.length ? ` ${w.join(' ')}` : '';
+}
+
+/** The plain scan's test: every term begins some word. */
+export function haystackMatches(haystack: string, terms: readonly string[]): boolean {
+  for (const t of terms) if (!haystack.includes(` ${t}`)) return false;
+  return true;
+}
