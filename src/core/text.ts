@@ -29,7 +29,8 @@ function isSpace(code: number): boolean {
 
 /** True for elements whose text a reader never sees as prose. */
 export function isSkippedElement(el: Element): boolean {
-  return SKIPPED_TAGS.has(el.tagName) || el.hasAttribute('hidden') || isInlineHidden(el);
+  // hasAttributes first: attribute reads cost more than the walk itself, and most elements have none.
+  return SKIPPED_TAGS.has(el.tagName) || (el.hasAttributes() && (el.hasAttribute('hidden') || isInlineHidden(el)));
 }
 
 /**
@@ -43,28 +44,37 @@ function isInlineHidden(el: Element): boolean {
   return s.includes('display:none') || s.includes('visibility:hidden');
 }
 
-/** Text nodes under `root` in document order, honouring the skip rule. Iterative: deep trees don't overflow. */
+/**
+ * Text nodes under `root` in document order, honouring the skip rule. Iterative (deep trees don't overflow),
+ * by firstChild/nextSibling: no NodeList or stack array per element.
+ */
 export function visibleTextNodes(root: Node): Text[] {
   const out: Text[] = [];
-  const stack: Node[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    if (node.nodeType === TEXT_NODE) {
+  let node: Node | null = root;
+  while (node) {
+    let descend = false;
+    const type = node.nodeType;
+    if (type === TEXT_NODE) {
       out.push(node as Text);
+    } else if (type === ELEMENT_NODE) {
+      const el = node as Element;
+      if (el !== root && isSkippedElement(el)) {
+        // skipped with everything under it
+      } else if (el.tagName === 'BR') {
+        out.push(BR_MARK);
+      } else {
+        descend = true;
+      }
+    } else if (type === 9 || type === 11) {
+      descend = true; // documents and fragments; comments and processing instructions are skipped
+    }
+    const first: Node | null = descend ? node.firstChild : null;
+    if (first) {
+      node = first;
       continue;
     }
-    if (node.nodeType === ELEMENT_NODE) {
-      const el = node as Element;
-      if (el !== root && isSkippedElement(el)) continue;
-      if (el.tagName === 'BR') {
-        out.push(BR_MARK);
-        continue;
-      }
-    } else if (node.nodeType !== 9 && node.nodeType !== 11) {
-      continue; // comments, processing instructions
-    }
-    const kids = node.childNodes;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    while (node !== root && !node.nextSibling) node = node.parentNode!;
+    node = node === root ? null : node.nextSibling;
   }
   return out;
 }
@@ -74,20 +84,26 @@ const BR_MARK = { data: ' ' } as unknown as Text;
 
 /** The normalised text of one block, without building an offset map (the fast path for scoring). */
 export function blockText(el: Node): string {
+  // Runs of non-space characters are appended as slices, not character by character.
   let out = '';
   let pendingSpace = false;
   for (const node of visibleTextNodes(el)) {
     const data = node.data;
+    let run = -1;
     for (let i = 0; i < data.length; i++) {
-      const code = data.charCodeAt(i);
-      if (isSpace(code)) {
+      if (isSpace(data.charCodeAt(i))) {
+        if (run >= 0) {
+          out += data.slice(run, i);
+          run = -1;
+        }
         pendingSpace = out.length > 0;
-      } else {
+      } else if (run < 0) {
         if (pendingSpace) out += ' ';
         pendingSpace = false;
-        out += data[i];
+        run = i;
       }
     }
+    if (run >= 0) out += data.slice(run);
   }
   return out;
 }
@@ -119,21 +135,36 @@ export class TextMap {
   }
 
   static of(blocks: readonly Node[], separator: string = BLOCK_SEPARATOR): TextMap {
-    const chars: string[] = [];
+    // The text is built from slices of the nodes' data; the per-character way back lives in typed arrays
+    // that grow by doubling (a string and two number arrays per character were most of the cost).
+    const pieces: string[] = [];
+    let len = 0;
+    let idx = new Int32Array(1024);
+    let off = new Int32Array(1024);
+    const ensure = (n: number) => {
+      if (n <= idx.length) return;
+      let cap = idx.length * 2;
+      while (cap < n) cap *= 2;
+      const a = new Int32Array(cap);
+      a.set(idx);
+      idx = a;
+      const b = new Int32Array(cap);
+      b.set(off);
+      off = b;
+    };
     const nodes: Text[] = [];
-    const idx: number[] = [];
-    const off: number[] = [];
     const blockStarts: number[] = [];
+    const sepLen = separator.length;
     for (const block of blocks) {
-      if (chars.length > 0) {
-        for (const ch of separator) {
-          chars.push(ch);
-          idx.push(-1);
-          off.push(-1);
-        }
+      if (len > 0) {
+        ensure(len + sepLen);
+        idx.fill(-1, len, len + sepLen);
+        off.fill(-1, len, len + sepLen);
+        pieces.push(separator);
+        len += sepLen;
       }
-      blockStarts.push(chars.length);
-      const blockBegin = chars.length;
+      blockStarts.push(len);
+      const blockBegin = len;
       let pendingSpace = false;
       let pendingNode = -1;
       let pendingOffset = -1;
@@ -141,36 +172,44 @@ export class TextMap {
         const isBr = node === BR_MARK;
         const ni = isBr ? -1 : nodes.push(node) - 1;
         const data = node.data;
+        ensure(len + data.length + 1);
+        let run = -1;
         for (let i = 0; i < data.length; i++) {
           const code = data.charCodeAt(i);
           if (isSpace(code)) {
-            if (chars.length > blockBegin && !pendingSpace) {
+            if (run >= 0) {
+              pieces.push(data.slice(run, i));
+              run = -1;
+            }
+            if (len > blockBegin && !pendingSpace) {
               pendingSpace = true;
               pendingNode = ni;
               pendingOffset = i;
             }
           } else {
             if (pendingSpace) {
-              chars.push(' ');
-              idx.push(pendingNode);
-              off.push(pendingOffset);
+              pieces.push(' ');
+              idx[len] = pendingNode;
+              off[len] = pendingOffset;
+              len++;
               pendingSpace = false;
             }
-            chars.push(data[i]!);
-            idx.push(ni);
-            off.push(i);
+            if (run < 0) run = i;
+            idx[len] = ni;
+            off[len] = i;
+            len++;
           }
         }
+        if (run >= 0) pieces.push(data.slice(run));
       }
-      if (chars.length === blockBegin && blockStarts.length > 0 && blockBegin > 0) {
-        // An empty block: drop the separator we added for it.
-        chars.length -= separator.length;
-        idx.length -= separator.length;
-        off.length -= separator.length;
-        blockStarts[blockStarts.length - 1] = chars.length;
+      if (len === blockBegin && blockStarts.length > 0 && blockBegin > 0) {
+        // An empty block: drop the separator we added for it (it is the last piece).
+        pieces.pop();
+        len -= sepLen;
+        blockStarts[blockStarts.length - 1] = len;
       }
     }
-    return new TextMap(chars.join(''), blockStarts, nodes, Int32Array.from(idx), Int32Array.from(off));
+    return new TextMap(pieces.join(''), blockStarts, nodes, idx.slice(0, len), off.slice(0, len));
   }
 
   /** The DOM position just before character `offset` (or just after the last one, for the end). */

@@ -61,6 +61,8 @@ export interface KindMatch { kind: BoilerplateKind; reason: string; step: string
 
 /** Step `boilerplate-tokens`. */
 export function kindFromTokens(el: Element): KindMatch | null {
+  // Everything below reads attributes: an element without any (most of a page) has no name to read.
+  if (!el.hasAttributes()) return null;
   const label = el.getAttribute('aria-label');
   if (label && label.length <= 60) {
     const p = kindFromText(label);

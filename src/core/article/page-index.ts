@@ -64,27 +64,20 @@ export function isHidden(el: Element): boolean {
   return false;
 }
 
-function isUnlikely(el: Element): boolean {
-  const role = el.getAttribute('role');
+function isUnlikely(el: Element, hasAttrs: boolean): boolean {
+  const role = hasAttrs ? el.getAttribute('role') : null;
   if (role && UNLIKELY_ROLES.has(role)) return true;
   const tag = el.tagName;
   if (tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER') return true;
-  if (tag === 'BODY' || tag === 'HTML' || tag === 'A' || tag === 'ARTICLE' || tag === 'MAIN') return false;
+  if (!hasAttrs || tag === 'BODY' || tag === 'HTML' || tag === 'A' || tag === 'ARTICLE' || tag === 'MAIN') return false;
   const name = nameOf(el);
   return name !== '' && UNLIKELY_TOKENS.test(name) && !MAYBE_STORY_TOKENS.test(name);
 }
 
-function countText(data: string): [number, number] {
-  let n = 0;
-  let commas = 0;
-  for (let i = 0; i < data.length; i++) {
-    const c = data.charCodeAt(i);
-    if (c > 32 && c !== 0xa0) {
-      n++;
-      if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
-    }
-  }
-  return [n, commas];
+/** Is this UTF-16 unit one that `/\s/` matches (JavaScript's white space and line terminators)? */
+function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export function buildIndex(doc: Document, opts: { skipHidden: boolean; markUnlikely: boolean }): PageIndex {
@@ -93,42 +86,78 @@ export function buildIndex(doc: Document, opts: { skipHidden: boolean; markUnlik
   const body = doc.documentElement ?? doc.body;
   const els: Element[] = [];
   const parents: number[] = [];
-  const nearestBlock: number[] = [];
   const ownTmp: number[] = [];
   const commaTmp: number[] = [];
   const unl: number[] = [];
   let hiddenCount = 0;
-  // stack entries: node, parent index, nearest block index, unlikely flag
-  const stack: Array<[Node, number, number, number]> = [];
-  if (body) stack.push([body, -1, -1, 0]);
-  while (stack.length > 0) {
-    const [node, p, blk, u] = stack.pop()!;
+  // A preorder walk by firstChild/nextSibling: no NodeList or tuple per node (in a browser those allocations
+  // were most of the walk). The stacks hold the open elements and, for each, its index, its nearest block
+  // and its unlikely flag; the top is the context of the node being visited.
+  const openEls: Element[] = [];
+  const openIdx: number[] = [];
+  const openBlk: number[] = [];
+  const openU: number[] = [];
+  let node: Node | null = body;
+  while (node) {
+    const depth = openEls.length;
+    const p = depth > 0 ? openIdx[depth - 1]! : -1;
+    const blk = depth > 0 ? openBlk[depth - 1]! : -1;
+    let entered = false;
     if (node.nodeType === TEXT_NODE) {
       if (blk >= 0) {
-        const [n, c] = countText((node as Text).data);
+        const data = (node as Text).data;
+        let n = 0;
+        let commas = 0;
+        for (let k = 0; k < data.length; k++) {
+          const c = data.charCodeAt(k);
+          if (c > 32 && c !== 0xa0) {
+            n++;
+            if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
+          }
+        }
         ownTmp[blk]! += n;
-        commaTmp[blk]! += c;
+        commaTmp[blk]! += commas;
       }
-      continue;
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      // Attribute reads are the costly part of the visibility and name checks; most elements have none.
+      const hasAttrs = el.hasAttributes();
+      if (SKIP_TAGS.has(el.tagName)) {
+        // not read
+      } else if (opts.skipHidden && hasAttrs && isHidden(el)) {
+        hiddenCount++;
+      } else {
+        const i = els.length;
+        els.push(el);
+        parents.push(p);
+        ownTmp.push(0);
+        commaTmp.push(0);
+        const u = depth > 0 ? openU[depth - 1]! : 0;
+        const myU = u || (opts.markUnlikely && isUnlikely(el, hasAttrs) ? 1 : 0);
+        unl.push(myU);
+        const myBlk = BLOCK_TAGS.has(el.tagName) || blk < 0 ? i : blk;
+        const first = el.firstChild;
+        if (first) {
+          openEls.push(el);
+          openIdx.push(i);
+          openBlk.push(myBlk);
+          openU.push(myU);
+          node = first;
+          entered = true;
+        }
+      }
     }
-    if (node.nodeType !== ELEMENT_NODE) continue;
-    const el = node as Element;
-    if (SKIP_TAGS.has(el.tagName)) continue;
-    if (opts.skipHidden && isHidden(el)) {
-      hiddenCount++;
-      continue;
+    if (entered) continue;
+    // Next: the sibling, or the sibling of the nearest open ancestor that has one (never past the root).
+    let next: Node | null = node === body ? null : node.nextSibling;
+    while (!next && openEls.length > 0) {
+      const done = openEls.pop()!;
+      openIdx.pop();
+      openBlk.pop();
+      openU.pop();
+      next = done === body ? null : done.nextSibling;
     }
-    const i = els.length;
-    els.push(el);
-    parents.push(p);
-    ownTmp.push(0);
-    commaTmp.push(0);
-    const myU = u || (opts.markUnlikely && isUnlikely(el) ? 1 : 0);
-    unl.push(myU);
-    const myBlk = BLOCK_TAGS.has(el.tagName) || blk < 0 ? i : blk;
-    nearestBlock.push(myBlk);
-    const kids = el.childNodes;
-    for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k]!, i, myBlk, myU]);
+    node = next;
   }
   const n = els.length;
   const parent = Int32Array.from(parents);
@@ -154,8 +183,10 @@ export function buildIndex(doc: Document, opts: { skipHidden: boolean; markUnlik
   // Links: text credited to a block never reached an inline <a>; measure links directly (bounded by link count).
   for (let i = 0; i < n; i++) {
     if (els[i]!.tagName !== 'A') continue;
+    // Non-space characters of the link's whole text (hidden parts included), as a split on /\s+/ counts them.
+    const all = els[i]!.textContent ?? '';
     let inner = 0;
-    for (const t of (els[i]!.textContent ?? '').split(/\s+/)) inner += t.length;
+    for (let k = 0; k < all.length; k++) if (!isJsSpace(all.charCodeAt(k))) inner++;
     const extra = inner - link[i]!;
     if (extra <= 0) continue;
     for (let a = i; a >= 0; a = parent[a]!) link[a]! += extra;

@@ -1,0 +1,480 @@
+/**
+ * npm run bench [-- --json out.json] [--pages REGEX] [--rounds N] [--no-trace] [--no-cli] [--profile] [--entry-root DIR]
+ *
+ * `--entry-root DIR`: bundle Newsmark's entry from another copy of the tree (DIR/bench/newsmark-entry.ts and
+ * DIR/src), e.g. `git archive <commit> src bench | tar -x -C DIR`, to compare an optimisation with what it replaced.
+ *
+ * What Newsmark costs a reader, measured in Debian's Chromium (puppeteer-core, headless) on every page of
+ * ../shared/corpora/readability-test-pages and the demo page, beside Reader View's engine and a floor:
+ *   - Newsmark: the content script's whole pass (`runPass`: detection, boilerplate hiding, quote finding and
+ *     attribution, highlight registration) on the live document, stage by stage (bench/newsmark-entry.ts);
+ *   - Readability 0.6.0: `new Readability(document.cloneNode(true)).parse()`; the parse alone is the
+ *     denominator of every ratio, the clone is reported apart (bench/readability-entry.ts);
+ *   - floor: one TreeWalker pass over the text nodes summing their lengths, repeated in a loop.
+ * Both entries are bundled here with esbuild as IIFEs and injected with `page.evaluate` (the fixture server
+ * sends a CSP that blocks the page's own scripts, and DevTools evaluation is not bound by it).
+ *
+ * Stability: the figures are CPU time of the renderer's main thread (CDP Performance.getMetrics ThreadTime,
+ * read around each batch, minus an empty evaluation's cost), because this machine is shared: wall-clock time
+ * moved by 2-3x between identical runs while other jobs ran, CPU time by a few per cent. One browser, one tab,
+ * pages in a fixed order; per page one cold pass (the real content script runs once, cold: the long-task
+ * figure, wall-clock), then warm-up, then ROUNDS rounds that alternate a Newsmark batch and a Readability batch
+ * (drift hits both alike). A batch repeats the work until it spends ≥ BATCH_MS; the page is put back between
+ * Newsmark passes (that clean-up is measured alone and subtracted); Readability's clones are made before its
+ * batch; a forced GC (--expose-gc) runs before every batch, so one engine's garbage is not collected on the
+ * other's clock. Each figure is the median of the rounds' per-pass means. Stages come from the in-page clock.
+ *
+ * Counts are checked against the CLIs on the same files (`npm run --silent article -- … --url <origin>/`,
+ * `npm run --silent quotes -- …`): the URL only reaches the article engine as a host name for the site-fix
+ * table, and every page is served from that one host.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import puppeteer, { type Page } from 'puppeteer-core';
+import { repoRoot, readabilityPagesDir, requireShared } from './lib/corpus';
+import { startFixtureServer } from '../test/support/fixture-server';
+import { EXECUTABLES } from '../test/support/browsers';
+
+const args = process.argv.slice(2);
+const option = (name: string): string | undefined => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const flag = (name: string) => args.includes(`--${name}`);
+const JSON_OUT = option('json');
+const PAGE_FILTER = option('pages') ? new RegExp(option('pages')!) : null;
+const ROUNDS = Number(option('rounds') ?? 7);
+/** `--profile`: sample Newsmark's passes with the V8 profiler and print where the time goes (self time by function). */
+const PROFILE = flag('profile');
+const ENTRY_ROOT = option('entry-root');
+const WARMUP = 2;
+/** A batch runs the work this long at least, so the 100 µs clock (with jitter) averages out. */
+const BATCH_MS = 25;
+const LONG_TASK_MS = 50;
+
+const TARGETS = { ratioMedian: 0.33, ratioP95: 0.33, slope: 1.1, forcedLayouts: 1, longTaskMs: LONG_TASK_MS, contentScriptKb: 30, nonArticleRatio: 0.1 };
+
+interface Stages { detection: number; boilerplate: number; quotes: number; highlight: number }
+interface NmRun { total: number; stages: Stages; max: number; isArticle: boolean; placed: number; found: number; flagged: number; hidden: number; speakers: number }
+interface RdRun { parse: number; max: number; found: boolean }
+/** What the two bundled entries put on the page's global object. */
+interface InPage {
+  __newsmarkBench: {
+    newsmark(k: number, url: string, mark?: boolean): NmRun;
+    early(k: number): { ms: number; looks: boolean };
+    floor(k: number): number;
+    size(): { nodes: number; elements: number };
+    cleanup(): void;
+    cleanups(k: number): void;
+    collect(): void;
+  };
+  __readabilityBench: { readability(k: number): RdRun; prepare(k: number): number };
+}
+interface PageResult {
+  name: string;
+  url: string;
+  nodes: number;
+  elements: number;
+  isArticle: boolean;
+  /** ms: CPU time per pass (main thread); wallMs: the in-page clock, which also gives the stages. */
+  newsmark: { ms: number; wallMs: number; stages: Stages; coldMs: number; coldCpuMs: number; batch: number };
+  readability: { ms: number; wallMs: number; cloneMs: number; coldMs: number; found: boolean };
+  floorMs: number;
+  early: { ms: number; looksLikeArticle: boolean };
+  ratio: number;
+  overFloor: number;
+  counts: { quotes: number; quotesFound: number; hidden: number; flagged: number; speakers: number };
+  cli: { quotes: number; boilerplate: number; isArticle: boolean } | null;
+  mismatch: string[];
+  trace: { layouts: number; styleRecalcs: number; layoutMs: number; nextFrameMs: number } | null;
+}
+
+const median = (xs: number[]) => quantile(xs, 0.5);
+function quantile(xs: number[], q: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  // Nearest rank: a real page's figure, never an interpolation between two.
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))]!;
+}
+const r2 = (x: number) => Math.round(x * 100) / 100;
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+async function bundle(entry: string, root = repoRoot): Promise<string> {
+  const out = await build({
+    entryPoints: [path.resolve(root, entry)], bundle: true, format: 'iife', target: 'chrome120', write: false, minify: !PROFILE, keepNames: PROFILE,
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+// ---------- the CLIs ----------
+
+function cliCounts(files: string[], origin: string): Map<string, { quotes: number; boilerplate: number; isArticle: boolean }> {
+  const run = (script: string, extra: string[]) => execFileSync('npm', ['run', '--silent', script, '--', ...files, ...extra], {
+    cwd: repoRoot, maxBuffer: 1 << 30, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+  const articles = run('article', ['--url', `${origin}/`]);
+  const quotes = run('quotes', []);
+  const out = new Map<string, { quotes: number; boilerplate: number; isArticle: boolean }>();
+  files.forEach((f, i) => {
+    const a = articles[i]!;
+    const q = quotes[i]!;
+    out.set(f, {
+      isArticle: a.isArticle === true,
+      boilerplate: a.isArticle === true ? (a.boilerplate as unknown[]).length : 0,
+      quotes: Array.isArray(q.quotes) ? q.quotes.length : -1,
+    });
+  });
+  return out;
+}
+
+// ---------- content script size ----------
+
+interface ScriptSize { browser: string; files: string[]; minBytes: number; gzipBytes: number; gzipConcatBytes: number }
+
+/** Every JS file one content-script injection loads: the manifest's entries, then their dynamic/static imports. */
+function contentScriptSize(dist: string, browser: string): ScriptSize | null {
+  const manifestFile = path.join(dist, 'manifest.json');
+  if (!existsSync(manifestFile)) return null;
+  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
+  const seen = new Set<string>();
+  const queue = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
+  while (queue.length) {
+    const rel = path.posix.normalize(queue.shift()!);
+    if (seen.has(rel)) continue;
+    seen.add(rel);
+    const src = readFileSync(path.join(dist, rel), 'utf8');
+    // getURL("assets/x.js") from a loader; import … from "./x.js" / import("./x.js") between chunks.
+    for (const m of src.matchAll(/getURL\(\s*["']([^"']+\.js)["']\s*\)/g)) queue.push(m[1]!);
+    for (const m of src.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)) queue.push(path.posix.join(path.posix.dirname(rel), m[1]!));
+  }
+  const files = [...seen];
+  const bodies = files.map((f) => readFileSync(path.join(dist, f)));
+  return {
+    browser, files,
+    minBytes: bodies.reduce((s, b) => s + b.length, 0),
+    gzipBytes: bodies.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0),
+    gzipConcatBytes: gzipSync(Buffer.concat(bodies), { level: 9 }).length,
+  };
+}
+
+// ---------- tracing ----------
+
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; cat: string }
+
+/** One traced pass: layouts and style recalcs that ran inside it (forced, since nothing else runs then). */
+async function tracePass(page: Page, url: string): Promise<PageResult['trace']> {
+  await page.tracing.start({ categories: ['devtools.timeline', 'blink.user_timing', 'disabled-by-default-devtools.timeline'] });
+  await page.evaluate((u) => (globalThis as unknown as InPage).__newsmarkBench.newsmark(1, u, true), url);
+  // Let the normal frame after the pass happen, to report what hiding and highlighting cost the renderer.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+  const buf = await page.tracing.stop();
+  if (!buf) return null;
+  const events = (JSON.parse(Buffer.from(buf).toString('utf8')) as { traceEvents: TraceEvent[] }).traceEvents;
+  const start = events.find((e) => e.name === 'newsmark-pass-start');
+  const end = events.find((e) => e.name === 'newsmark-pass-end');
+  if (!start || !end) return null;
+  const inPass = events.filter((e) => e.ph === 'X' && e.tid === start.tid && e.ts >= start.ts && e.ts <= end.ts);
+  const layouts = inPass.filter((e) => e.name === 'Layout');
+  const after = events.filter((e) => e.ph === 'X' && e.tid === start.tid && e.ts > end.ts && (e.name === 'Layout' || e.name === 'UpdateLayoutTree'));
+  return {
+    layouts: layouts.length,
+    styleRecalcs: inPass.filter((e) => e.name === 'UpdateLayoutTree').length,
+    layoutMs: r2(layouts.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000),
+    nextFrameMs: r2(after.reduce((s, e) => s + (e.dur ?? 0), 0) / 1000),
+  };
+}
+
+// ---------- one page ----------
+
+/** CPU time of the renderer's main thread (ms) spent while `work` runs, minus the cost of an empty evaluation. */
+async function cpuTimer(page: Page): Promise<{ cpu: (work: () => Promise<unknown>) => Promise<number> }> {
+  const cdp = await page.createCDPSession();
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  const threadTime = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ThreadTime')?.value ?? NaN) * 1000;
+  const raw = async (work: () => Promise<unknown>) => {
+    const t0 = await threadTime();
+    await work();
+    return (await threadTime()) - t0;
+  };
+  const empty: number[] = [];
+  for (let i = 0; i < 7; i++) empty.push(await raw(() => page.evaluate(() => 0)));
+  const overhead = median(empty);
+  return { cpu: async (work) => Math.max(0, (await raw(work)) - overhead) };
+}
+
+async function measurePage(page: Page, name: string, url: string, scripts: string[], doTrace: boolean): Promise<Omit<PageResult, 'cli' | 'mismatch'>> {
+  await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
+  for (const s of scripts) await page.evaluate(s);
+  const { cpu } = await cpuTimer(page);
+  const collect = () => page.evaluate(() => (globalThis as unknown as InPage).__newsmarkBench.collect());
+  const nm = (k: number) => page.evaluate((kk, u) => (globalThis as unknown as InPage).__newsmarkBench.newsmark(kk, u), k, url) as Promise<NmRun>;
+  const rd = (k: number) => page.evaluate((kk) => (globalThis as unknown as InPage).__readabilityBench.readability(kk), k) as Promise<RdRun>;
+  const { nodes, elements } = (await page.evaluate(() => (globalThis as unknown as InPage).__newsmarkBench.size())) as { nodes: number; elements: number };
+
+  // Cold: the first pass on a fresh document, what the content script really pays once per page.
+  let cold: NmRun | null = null;
+  const coldCpu = await cpu(async () => { cold = await nm(1); });
+  const rdCold = await rd(1);
+  for (let w = 0; w < WARMUP; w++) {
+    await nm(1);
+    await rd(1);
+  }
+  const warm = await nm(1);
+  const rdWarm = await rd(1);
+  const kNm = Math.min(200, Math.max(1, Math.ceil(BATCH_MS / Math.max(0.02, warm.total))));
+  const kRd = Math.min(100, Math.max(1, Math.ceil(BATCH_MS / Math.max(0.02, rdWarm.parse))));
+  // The clean-ups between a batch's passes run inside its CPU time: measured alone, subtracted.
+  const cleanupRuns: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    await collect();
+    cleanupRuns.push((await cpu(() => page.evaluate((k) => (globalThis as unknown as InPage).__newsmarkBench.cleanups(k), kNm))) / kNm);
+  }
+  const cleanupMs = median(cleanupRuns);
+  const nmRuns: NmRun[] = [];
+  const rdRuns: RdRun[] = [];
+  const nmCpu: number[] = [];
+  const rdCpu: number[] = [];
+  const cloneMs: number[] = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    await collect();
+    let run: NmRun | null = null;
+    nmCpu.push(Math.max(0, (await cpu(async () => { run = await nm(kNm); })) / kNm - cleanupMs));
+    nmRuns.push(run!);
+    cloneMs.push((await page.evaluate((k) => (globalThis as unknown as InPage).__readabilityBench.prepare(k), kRd)) as number);
+    await collect();
+    let rrun: RdRun | null = null;
+    rdCpu.push((await cpu(async () => { rrun = await rd(kRd); })) / kRd);
+    rdRuns.push(rrun!);
+  }
+  if (PROFILE) await profile(page, () => nm(kNm), name);
+  const floorProbe = (await page.evaluate(() => (globalThis as unknown as InPage).__newsmarkBench.floor(20))) as number;
+  const kFloor = Math.min(5000, Math.max(20, Math.ceil(BATCH_MS / Math.max(0.001, floorProbe))));
+  const floorRuns: number[] = [];
+  for (let r = 0; r < 5; r++) floorRuns.push((await cpu(() => page.evaluate((k) => (globalThis as unknown as InPage).__newsmarkBench.floor(k), kFloor))) / kFloor);
+  const earlyProbe = (await page.evaluate(() => (globalThis as unknown as InPage).__newsmarkBench.early(5))) as { ms: number; looks: boolean };
+  const kEarly = Math.min(2000, Math.max(5, Math.ceil(BATCH_MS / Math.max(0.001, earlyProbe.ms))));
+  const earlyRuns: number[] = [];
+  for (let r = 0; r < 5; r++) earlyRuns.push((await cpu(() => page.evaluate((k) => (globalThis as unknown as InPage).__newsmarkBench.early(k), kEarly))) / kEarly);
+  const trace = doTrace ? await tracePass(page, url) : null;
+  await page.evaluate(() => (globalThis as unknown as InPage).__newsmarkBench.cleanup());
+
+  const ms = median(nmCpu);
+  const rdMs = median(rdCpu);
+  const floorMs = median(floorRuns);
+  const stage = (s: keyof Stages) => r3(median(nmRuns.map((r) => r.stages[s])));
+  const last = nmRuns[nmRuns.length - 1]!;
+  return {
+    name, url, nodes, elements, isArticle: last.isArticle,
+    newsmark: {
+      ms: r3(ms), wallMs: r3(median(nmRuns.map((r) => r.total))),
+      stages: { detection: stage('detection'), boilerplate: stage('boilerplate'), quotes: stage('quotes'), highlight: stage('highlight') },
+      coldMs: r2(cold!.total), coldCpuMs: r2(coldCpu), batch: kNm,
+    },
+    readability: { ms: r3(rdMs), wallMs: r3(median(rdRuns.map((r) => r.parse))), cloneMs: r3(median(cloneMs)), coldMs: r2(rdCold.parse), found: rdRuns[0]!.found },
+    floorMs: r3(floorMs),
+    early: { ms: r3(median(earlyRuns)), looksLikeArticle: earlyProbe.looks },
+    ratio: r3(ms / rdMs),
+    overFloor: Math.round(ms / floorMs),
+    counts: { quotes: last.placed, quotesFound: last.found, hidden: last.hidden, flagged: last.flagged, speakers: last.speakers },
+    trace,
+  };
+}
+
+// ---------- profiling ----------
+
+interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
+const selfTime = new Map<string, number>();
+let profiledSamples = 0;
+
+async function profile(page: Page, work: () => Promise<unknown>, name: string): Promise<void> {
+  const cdp = await page.createCDPSession();
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < 5; i++) await work();
+  const { profile: p } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[] } };
+  await cdp.detach();
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const counts = new Map<number, number>();
+  for (const s of p.samples) counts.set(s, (counts.get(s) ?? 0) + 1);
+  let pageSamples = 0;
+  for (const [id, c] of counts) {
+    const n = byId.get(id)!;
+    const f = n.callFrame;
+    if (f.functionName === '(idle)') continue;
+    const key = `${f.functionName || '(anonymous)'}:${f.lineNumber}`;
+    selfTime.set(key, (selfTime.get(key) ?? 0) + c);
+    pageSamples += c;
+  }
+  profiledSamples += pageSamples;
+  void name;
+}
+
+function printProfile(): void {
+  const top = [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 40);
+  process.stdout.write(`\nself time by function over all profiled passes (${profiledSamples} samples):\n`);
+  for (const [k, c] of top) process.stdout.write(`${pad((100 * c / profiledSamples).toFixed(1), 5)} %  ${k}\n`);
+}
+
+/** Least-squares slope of log(ms) against log(nodes). */
+function logLogSlope(all: Array<[number, number]>): number {
+  const points = all.filter(([x, y]) => x > 0 && y > 0);
+  const xs = points.map(([x]) => Math.log(x));
+  const ys = points.map(([, y]) => Math.log(y));
+  const mx = xs.reduce((s, x) => s + x, 0) / xs.length;
+  const my = ys.reduce((s, y) => s + y, 0) / ys.length;
+  let num = 0;
+  let den = 0;
+  xs.forEach((x, i) => {
+    num += (x - mx) * (ys[i]! - my);
+    den += (x - mx) ** 2;
+  });
+  return num / den;
+}
+
+function pad(s: string | number, n: number): string {
+  const t = String(s);
+  return t.length >= n ? t : ' '.repeat(n - t.length) + t;
+}
+
+async function main(): Promise<void> {
+  const t0 = Date.now();
+  const corpus = requireShared(readabilityPagesDir);
+  const names = readdirSync(corpus).filter((n) => existsSync(path.join(corpus, n, 'source.html'))).sort();
+  const server = await startFixtureServer();
+  const pages: Array<{ name: string; file: string; path: string }> = [
+    ...names.map((n) => ({ name: n, file: path.join(corpus, n, 'source.html'), path: `/corpus/${n}/` })),
+    { name: '(demo)', file: path.join(repoRoot, 'test/fixtures/demo/index.html'), path: '/demo/' },
+  ].filter((p) => !PAGE_FILTER || PAGE_FILTER.test(p.name));
+
+  process.stderr.write(`bundling the in-page entries…\n`);
+  const scripts = [await bundle('bench/newsmark-entry.ts', ENTRY_ROOT ?? repoRoot), await bundle('bench/readability-entry.ts')];
+  const benchBundleGzip = gzipSync(Buffer.from(scripts[0]!), { level: 9 }).length;
+
+  let cli = new Map<string, { quotes: number; boilerplate: number; isArticle: boolean }>();
+  if (!flag('no-cli')) {
+    process.stderr.write(`counting with the CLIs (${pages.length} files)…\n`);
+    cli = cliCounts(pages.map((p) => p.file), server.origin);
+  }
+
+  const browser = await puppeteer.launch({
+    executablePath: EXECUTABLES.chromium,
+    headless: true,
+    pipe: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--window-size=1280,900',
+      '--js-flags=--expose-gc', '--disable-renderer-backgrounding', '--disable-background-timer-throttling',
+    ],
+    defaultViewport: { width: 1280, height: 900 },
+  });
+  const version = await browser.version();
+  const results: PageResult[] = [];
+  let nonArticle: { plain: { earlyMs: number; readabilityMs: number; ratio: number; looksLikeArticle: boolean } } | null = null;
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', () => {});
+    for (const [i, p] of pages.entries()) {
+      const r = await measurePage(page, p.name, server.url(p.path), scripts, !flag('no-trace'));
+      const c = cli.get(p.file) ?? null;
+      const mismatch: string[] = [];
+      if (c) {
+        if (c.quotes !== r.counts.quotesFound) mismatch.push(`quotes found ${r.counts.quotesFound} ≠ CLI ${c.quotes}`);
+        if (r.isArticle && r.counts.quotes !== r.counts.quotesFound) mismatch.push(`placed ${r.counts.quotes} of ${r.counts.quotesFound} quotes`);
+        if (c.boilerplate !== r.counts.hidden) mismatch.push(`hidden ${r.counts.hidden} ≠ CLI ${c.boilerplate}`);
+        if (c.isArticle !== r.isArticle) mismatch.push(`isArticle ${r.isArticle} ≠ CLI ${c.isArticle}`);
+      }
+      results.push({ ...r, cli: c, mismatch });
+      process.stderr.write(`${pad(i + 1, 3)}/${pages.length} ${p.name}: ${r.newsmark.ms} ms vs ${r.readability.ms} ms${mismatch.length ? '  [' + mismatch.join('; ') + ']' : ''}\n`);
+    }
+    // A page that is not an article: the content script's early check, then nothing.
+    const plain = await measurePage(page, '(plain)', server.url('/plain/'), scripts, false);
+    nonArticle = { plain: { earlyMs: plain.early.ms, readabilityMs: plain.readability.ms, ratio: r3(plain.early.ms / plain.readability.ms), looksLikeArticle: plain.early.looksLikeArticle } };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  const corpusOnly = results.filter((r) => r.name !== '(demo)');
+  const ratios = results.map((r) => r.ratio);
+  const rejected = corpusOnly.filter((r) => !r.early.looksLikeArticle);
+  const sizes = [contentScriptSize(path.join(repoRoot, 'dist/chrome'), 'chrome'), contentScriptSize(path.join(repoRoot, 'dist/firefox'), 'firefox')].filter((x): x is ScriptSize => x !== null);
+  const traced = results.filter((r) => r.trace);
+  const summary = {
+    browser: version,
+    pages: results.length,
+    rounds: ROUNDS,
+    newsmarkMs: { median: r3(median(results.map((r) => r.newsmark.ms))), p95: r3(quantile(results.map((r) => r.newsmark.ms), 0.95)) },
+    stagesMs: Object.fromEntries((['detection', 'boilerplate', 'quotes', 'highlight'] as const).map((s) => [s, { median: r3(median(results.map((r) => r.newsmark.stages[s]))), p95: r3(quantile(results.map((r) => r.newsmark.stages[s]), 0.95)) }])),
+    readabilityMs: { median: r3(median(results.map((r) => r.readability.ms))), p95: r3(quantile(results.map((r) => r.readability.ms), 0.95)) },
+    floorMs: { median: r3(median(results.map((r) => r.floorMs))), p95: r3(quantile(results.map((r) => r.floorMs), 0.95)) },
+    ratio: { median: r3(median(ratios)), p95: r3(quantile(ratios, 0.95)), ofTotals: r3(results.reduce((s, r) => s + r.newsmark.ms, 0) / results.reduce((s, r) => s + r.readability.ms, 0)) },
+    overFloor: { median: Math.round(median(results.map((r) => r.overFloor))), p95: Math.round(quantile(results.map((r) => r.overFloor), 0.95)) },
+    slope: r3(logLogSlope(corpusOnly.map((r) => [r.nodes, r.newsmark.ms]))),
+    slopeArticles: r3(logLogSlope(corpusOnly.filter((r) => r.isArticle).map((r) => [r.nodes, r.newsmark.ms]))),
+    readabilitySlope: r3(logLogSlope(corpusOnly.map((r) => [r.nodes, r.readability.ms]))),
+    coldMs: { median: r2(median(results.map((r) => r.newsmark.coldMs))), max: r2(Math.max(...results.map((r) => r.newsmark.coldMs))), over50: results.filter((r) => r.newsmark.coldMs > LONG_TASK_MS).map((r) => r.name) },
+    coldCpuMs: { median: r2(median(results.map((r) => r.newsmark.coldCpuMs))), max: r2(Math.max(...results.map((r) => r.newsmark.coldCpuMs))), over50: results.filter((r) => r.newsmark.coldCpuMs > LONG_TASK_MS).map((r) => `${r.name} (${r.newsmark.coldCpuMs})`) },
+    forcedLayouts: traced.length ? { maxPerPass: Math.max(...traced.map((r) => r.trace!.layouts)), pagesWithAny: traced.filter((r) => r.trace!.layouts > 0).map((r) => r.name), maxStyleRecalcs: Math.max(...traced.map((r) => r.trace!.styleRecalcs)) } : null,
+    nextFrameMs: traced.length ? { median: r2(median(traced.map((r) => r.trace!.nextFrameMs))), p95: r2(quantile(traced.map((r) => r.trace!.nextFrameMs), 0.95)) } : null,
+    contentScript: sizes.map((s) => ({ browser: s.browser, files: s.files.length, minKb: r2(s.minBytes / 1024), gzipKb: r2(s.gzipBytes / 1024), gzipConcatKb: r2(s.gzipConcatBytes / 1024) })),
+    passBundleGzipKb: r2(benchBundleGzip / 1024),
+    nonArticle: {
+      ...nonArticle,
+      corpusPagesRejectedEarly: rejected.map((r) => ({ name: r.name, earlyMs: r.early.ms, readabilityMs: r.readability.ms, ratio: r3(r.early.ms / r.readability.ms) })),
+      earlyCheckRatio: { median: r3(median(corpusOnly.map((r) => r.early.ms / r.readability.ms))), p95: r3(quantile(corpusOnly.map((r) => r.early.ms / r.readability.ms), 0.95)) },
+    },
+    mismatches: results.filter((r) => r.mismatch.length).map((r) => ({ name: r.name, mismatch: r.mismatch })),
+    targets: TARGETS,
+    seconds: Math.round((Date.now() - t0) / 1000),
+  };
+
+  const lines: string[] = [];
+  lines.push(`Newsmark vs Readability 0.6.0 in ${version}, ${results.length} pages: main-thread CPU ms per pass, median of ${ROUNDS} rounds (batches ≥ ${BATCH_MS} ms, GC before each); stages and cold pass by the in-page clock`);
+  lines.push('');
+  lines.push(`${'page'.padEnd(34)} ${pad('nodes', 6)} ${pad('NM ms', 7)} ${pad('detect', 7)} ${pad('boiler', 6)} ${pad('quotes', 6)} ${pad('hilite', 6)} ${pad('cold', 6)} ${pad('RD ms', 7)} ${pad('floor', 6)} ${pad('NM/RD', 6)} ${pad('NM/fl', 5)} ${pad('q', 3)} ${pad('hid', 3)} ${pad('lay', 3)}  notes`);
+  for (const r of results) {
+    const s = r.newsmark.stages;
+    lines.push(`${r.name.slice(0, 34).padEnd(34)} ${pad(r.nodes, 6)} ${pad(r.newsmark.ms.toFixed(2), 7)} ${pad(s.detection.toFixed(2), 7)} ${pad(s.boilerplate.toFixed(2), 6)} ${pad(s.quotes.toFixed(2), 6)} ${pad(s.highlight.toFixed(2), 6)} ${pad(r.newsmark.coldCpuMs.toFixed(1), 6)} ${pad(r.readability.ms.toFixed(2), 7)} ${pad(r.floorMs.toFixed(3), 6)} ${pad(r.ratio.toFixed(2), 6)} ${pad(r.overFloor, 5)} ${pad(r.counts.quotes, 3)} ${pad(r.counts.hidden, 3)} ${pad(r.trace?.layouts ?? '-', 3)}  ${r.isArticle ? '' : 'not article; '}${r.mismatch.join('; ')}`);
+  }
+  const sm = summary;
+  lines.push('');
+  lines.push(`| | median | p95 | target |`);
+  lines.push(`|---|---|---|---|`);
+  lines.push(`| Newsmark pass, ms | ${sm.newsmarkMs.median} | ${sm.newsmarkMs.p95} | |`);
+  for (const [s, v] of Object.entries(sm.stagesMs)) lines.push(`| · ${s}, ms | ${v.median} | ${v.p95} | |`);
+  lines.push(`| Newsmark pass, in-page clock, ms | ${r3(median(results.map((r) => r.newsmark.wallMs)))} | ${r3(quantile(results.map((r) => r.newsmark.wallMs), 0.95))} | |`);
+  lines.push(`| Readability parse, in-page clock, ms | ${r3(median(results.map((r) => r.readability.wallMs)))} | ${r3(quantile(results.map((r) => r.readability.wallMs), 0.95))} | |`);
+  lines.push(`| Readability clone (not in the ratio), ms | ${r3(median(results.map((r) => r.readability.cloneMs)))} | ${r3(quantile(results.map((r) => r.readability.cloneMs), 0.95))} | |`);
+  lines.push(`| Readability parse, ms | ${sm.readabilityMs.median} | ${sm.readabilityMs.p95} | |`);
+  lines.push(`| floor (text walk), ms | ${sm.floorMs.median} | ${sm.floorMs.p95} | |`);
+  lines.push(`| Newsmark / Readability | ${sm.ratio.median} | ${sm.ratio.p95} | ≤ ${TARGETS.ratioMedian} |`);
+  lines.push(`| Newsmark / floor | ${sm.overFloor.median} | ${sm.overFloor.p95} | |`);
+  lines.push(`| cold first pass, CPU ms (max ${sm.coldCpuMs.max}) | ${sm.coldCpuMs.median} | ${r2(quantile(results.map((r) => r.newsmark.coldCpuMs), 0.95))} | no task > ${LONG_TASK_MS} |`);
+  lines.push(`| cold first pass, in-page clock, ms (max ${sm.coldMs.max}) | ${sm.coldMs.median} | ${r2(quantile(results.map((r) => r.newsmark.coldMs), 0.95))} | |`);
+  if (sm.nextFrameMs) lines.push(`| next frame's style+layout after the pass, ms | ${sm.nextFrameMs.median} | ${sm.nextFrameMs.p95} | |`);
+  lines.push(`| early check / Readability (all corpus pages) | ${sm.nonArticle.earlyCheckRatio.median} | ${sm.nonArticle.earlyCheckRatio.p95} | ≤ ${TARGETS.nonArticleRatio} |`);
+  lines.push('');
+  lines.push(`log-log slope of Newsmark ms vs DOM nodes: ${sm.slope} (articles only ${sm.slopeArticles}; Readability ${sm.readabilitySlope}); target ≤ ${TARGETS.slope}`);
+  lines.push(`Newsmark / Readability, ratio of summed times: ${sm.ratio.ofTotals}`);
+  if (sm.forcedLayouts) lines.push(`forced layouts per pass (trace): max ${sm.forcedLayouts.maxPerPass}${sm.forcedLayouts.pagesWithAny.length ? ' on ' + sm.forcedLayouts.pagesWithAny.join(', ') : ''}; style recalcs inside the pass: max ${sm.forcedLayouts.maxStyleRecalcs}; target ≤ ${TARGETS.forcedLayouts}`);
+  lines.push(`cold passes over ${LONG_TASK_MS} ms of CPU (one task each): ${sm.coldCpuMs.over50.length ? sm.coldCpuMs.over50.join(', ') : 'none'}`);
+  for (const s of sm.contentScript) lines.push(`content script (${s.browser}): ${s.files} files, ${s.minKb} KB min, ${s.gzipKb} KB min+gz (file by file; ${s.gzipConcatKb} KB as one stream); target ≤ ${TARGETS.contentScriptKb} KB`);
+  if (sm.nonArticle.plain) lines.push(`non-article page (/plain/): early check ${sm.nonArticle.plain.earlyMs} ms vs Readability ${sm.nonArticle.plain.readabilityMs} ms = ${sm.nonArticle.plain.ratio}× (looks like an article: ${sm.nonArticle.plain.looksLikeArticle})`);
+  for (const p of sm.nonArticle.corpusPagesRejectedEarly) lines.push(`  corpus page rejected early: ${p.name}: ${p.earlyMs} ms vs Readability ${p.readabilityMs} ms = ${p.ratio}×`);
+  lines.push(`count mismatches with the CLIs: ${sm.mismatches.length ? '' : 'none'}`);
+  for (const m of sm.mismatches) lines.push(`  ${m.name}: ${m.mismatch.join('; ')}`);
+  lines.push(`(${sm.seconds} s)`);
+  process.stdout.write(lines.join('\n') + '\n');
+  if (PROFILE) printProfile();
+  if (JSON_OUT) writeFileSync(JSON_OUT, JSON.stringify({ summary, pages: results }, null, 2));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
