@@ -87,5 +87,35 @@ for (const kind of BROWSERS) {
       await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.has('newsmark-quote-focus'), { polling: 100 });
       await page.close();
     });
+
+    it('highlights quotes in content that arrives late, and honours “highlight quotes” off', async () => {
+      const { page } = await open('/demo/');
+      await page.waitForFunction(() => (CSS as unknown as { highlights: Map<string, unknown> }).highlights.size > 0, { polling: 100, timeout: 10_000 });
+      const said = 'The late edition has arrived with everything we promised';
+      await page.evaluate((text) => {
+        const p = document.createElement('p');
+        p.textContent = `Later in the evening the minister added: “${text},” she told reporters.`;
+        document.querySelector('article p')!.parentElement!.append(p);
+      }, said);
+      await page.waitForFunction((t) => {
+        for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights) {
+          if (name.startsWith('newsmark-quote-') && [...h].some((r) => r.toString() === `${t},`)) return true;
+        }
+        return false;
+      }, { polling: 100, timeout: 10_000 }, said);
+
+      const options = await ext.extensionPage();
+      const setSettings = (value: unknown) =>
+        options.evaluate(async (v) => {
+          const g = globalThis as unknown as { browser?: { storage: { local: { set(o: unknown): Promise<void> } } }; chrome?: { storage: { local: { set(o: unknown): Promise<void> } } } };
+          await (g.browser ?? g.chrome!).storage.local.set({ settings: v });
+        }, value);
+      await setSettings({ hideBoilerplate: true, highlightQuotes: false, disabledSites: [] });
+      await page.reload({ waitUntil: 'load' });
+      await waitForTabReport(ext, server.url('/demo/'), 10_000, (r) => r.quotesShown === false && Number(r.hiddenCount) > 0);
+      expect(await quoteHighlights(page)).toEqual([]);
+      await setSettings({ hideBoilerplate: true, highlightQuotes: true, disabledSites: [] });
+      await page.close();
+    });
   });
 }
