@@ -115,12 +115,7 @@ for (const kind of BROWSERS) {
     });
 
     it('honours the settings: hiding off, then Newsmark off for the site', async () => {
-      const options = await ext.extensionPage();
-      const setSettings = (value: unknown) =>
-        options.evaluate(async (v) => {
-          const g = globalThis as unknown as { browser?: { storage: { local: { set(o: unknown): Promise<void> } } }; chrome?: { storage: { local: { set(o: unknown): Promise<void> } } } };
-          await (g.browser ?? g.chrome!).storage.local.set({ settings: v });
-        }, value);
+      const { setSettings } = extensionApi(await ext.extensionPage());
       await setSettings({ hideBoilerplate: false, highlightQuotes: true, disabledSites: [] });
       await demo.reload({ waitUntil: 'load' });
       await waitForTabReport(ext, server.url('/demo/'), 10_000, (r) => r.hiddenCount === 0 && Number(r.quoteCount) > 0);

@@ -104,12 +104,7 @@ for (const kind of BROWSERS) {
         return false;
       }, { polling: 100, timeout: 10_000 }, said);
 
-      const options = await ext.extensionPage();
-      const setSettings = (value: unknown) =>
-        options.evaluate(async (v) => {
-          const g = globalThis as unknown as { browser?: { storage: { local: { set(o: unknown): Promise<void> } } }; chrome?: { storage: { local: { set(o: unknown): Promise<void> } } } };
-          await (g.browser ?? g.chrome!).storage.local.set({ settings: v });
-        }, value);
+      const { setSettings } = extensionApi(await ext.extensionPage());
       await setSettings({ hideBoilerplate: true, highlightQuotes: false, disabledSites: [] });
       await page.reload({ waitUntil: 'load' });
       await waitForTabReport(ext, server.url('/demo/'), 10_000, (r) => r.quotesShown === false && Number(r.hiddenCount) > 0);

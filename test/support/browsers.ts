@@ -153,6 +153,12 @@ export function extensionApi(page: Page) {
         const api = g.browser ?? g.chrome!;
         return api.storage.session.get();
       }),
+    /** Writes the reader's settings as the options page would. */
+    setSettings: (value: unknown): Promise<void> =>
+      page.evaluate(async (v) => {
+        const g = globalThis as unknown as { browser?: { storage: { local: { set(o: unknown): Promise<void> } } }; chrome?: { storage: { local: { set(o: unknown): Promise<void> } } } };
+        await (g.browser ?? g.chrome!).storage.local.set({ settings: v });
+      }, value),
     localState: (): Promise<Record<string, unknown>> =>
       page.evaluate(async () => {
         const g = globalThis as unknown as { browser?: { storage: { local: { get(): Promise<Record<string, unknown>> } } }; chrome?: { storage: { local: { get(): Promise<Record<string, unknown>> } } } };
