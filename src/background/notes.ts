@@ -17,13 +17,21 @@ export interface PageIdentity {
 
 export { STORAGE_FULL, isQuotaError };
 
-/** Runs a write; a full disk becomes a plain-words error instead of a stack trace. */
-async function writing<T>(work: () => Promise<T>): Promise<T> {
+/**
+ * Runs a write; a full disk becomes a plain-words error instead of a stack trace. The connection that met the
+ * full disk is dropped (Dexie opens a fresh one for the next write): Firefox refuses every later write on it
+ * ("A mutation operation was attempted on a database that did not allow mutations"), even once there is room.
+ */
+async function writing<T>(db: NewsmarkDb, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    if (isQuotaError(err)) throw new Error(STORAGE_FULL);
-    throw err;
+    if (!isQuotaError(err)) throw err;
+    // What the browser said stays in the background's log; the reader gets plain words.
+    const e = err as { name?: string; message?: string; inner?: { name?: string; message?: string } };
+    console.warn('[newsmark] the browser refused to store more:', e.inner?.name ?? e.name, e.inner?.message ?? e.message);
+    db.close({ disableAutoOpen: false });
+    throw new Error(STORAGE_FULL);
   }
 }
 
@@ -41,7 +49,7 @@ export async function createNote(db: NewsmarkDb, page: PageIdentity, draft: Note
     speaker: draft.speaker,
     anchor: draft.anchor,
   };
-  await writing(() => db.notes.add(note));
+  await writing(db, () => db.notes.add(note));
   return note;
 }
 
@@ -54,7 +62,7 @@ export function recentNotes(db: NewsmarkDb, limit = 500): Promise<Note[]> {
 }
 
 export async function updateNote(db: NewsmarkDb, id: string, patch: { text?: string; tags?: string[] }, now = Date.now()): Promise<Note> {
-  return writing(() =>
+  return writing(db, () =>
     db.transaction('rw', db.notes, async () => {
       const note = await db.notes.get(id);
       if (!note) throw new Error('That note no longer exists.');
@@ -76,7 +84,7 @@ export async function deleteNote(db: NewsmarkDb, id: string): Promise<void> {
 
 /** Puts back a note exactly as it was (Undo after delete); its id makes this safe to repeat. */
 export async function restoreNote(db: NewsmarkDb, note: Note): Promise<Note> {
-  await writing(() => db.notes.put(note));
+  await writing(db, () => db.notes.put(note));
   return note;
 }
 

@@ -64,7 +64,13 @@ async function findPageByHref(browser: Browser, test: (href: string) => boolean,
   throw new Error('no page at the expected address opened in time');
 }
 
-export async function launchWithExtension(kind: BrowserKind, opts: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  headless?: boolean;
+  /** Extra Firefox preferences for this profile (e.g. a small storage limit). */
+  firefoxPrefs?: Record<string, unknown>;
+}
+
+export async function launchWithExtension(kind: BrowserKind, opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const headless = opts.headless ?? true;
   const profile = mkdtempSync(join(tmpdir(), `newsmark-${kind}-`));
   if (kind === 'chromium') {
@@ -107,7 +113,7 @@ export async function launchWithExtension(kind: BrowserKind, opts: { headless?: 
     headless,
     userDataDir: profile,
     defaultViewport: { width: 1280, height: 900 },
-    extraPrefsFirefox: { 'extensions.autoDisableScopes': 0 },
+    extraPrefsFirefox: { 'extensions.autoDisableScopes': 0, ...opts.firefoxPrefs },
   });
   // On first run Newsmark opens its settings page; that tab belongs to the extension, so (unlike a
   // moz-extension:// URL typed into the address bar) WebDriver BiDi lets us script it.
