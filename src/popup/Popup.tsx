@@ -14,7 +14,7 @@ import { database, type Note } from '../storage/db';
 import { NoteSearchIndex } from '../storage/search-index';
 import { haystackMatches, queryTerms, scanHaystack } from '../storage/search-text';
 import type { TabPage } from '../background/tabs';
-import { filteredIds, filterChoices, hasFilters, narrow, newestNotes, NO_FILTERS, NoteCache, orderedIds, scanSearch, type Filters, type Sort } from './query';
+import { filteredIds, filterChoices, hasFilters, narrow, newestNotes, NO_FILTERS, NoteCache, orderedIds, type Filters, type Sort } from './query';
 import { EDIT_HEIGHT, NoteRow, ROW_HEIGHT, type RowActions } from './NoteRow';
 import { VirtualList } from './VirtualList';
 import { ExportMenu } from './ExportMenu';
@@ -63,12 +63,10 @@ export function Popup() {
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [undo, setUndo] = useState<Note | null>(null);
-  const [indexState, setIndexState] = useState<'waiting' | 'building' | 'ready'>('waiting');
-  const [built, setBuilt] = useState(0);
   const [, setRowsVersion] = useState(0);
   const [dataVersion, setDataVersion] = useState(0);
   const [quotesShown, setQuotesShown] = useState(true);
-  /** The first rows are on screen: only then read every key and wake the search index, which compete with them. */
+  /** The first rows are on screen: only then read every key, which competes with them. */
   const [settled, setSettled] = useState(false);
   const orders = useRef(new Map<string, string[]>());
   const run = useRef(0);
@@ -99,25 +97,13 @@ export function Popup() {
         setError(message(err));
         setSettled(true);
       });
-    db.notes.count().then(setTotal, () => undefined);
     loadPage().catch((err) => setError(message(err)));
     if (params.has('bench')) (globalThis as Record<string, unknown>).newsmarkBench = { db, index, scanHaystack, haystackMatches, queryTerms };
   }, []);
 
-  // The search index catches up with changes made since it was last used (a first build happens once).
-  async function syncIndex() {
-    try {
-      await index.sync((p) => {
-        setIndexState(p.building ? 'building' : 'ready');
-        setBuilt(p.indexed);
-      });
-      setIndexState('ready');
-    } catch (err) {
-      console.warn('[newsmark] search index:', err);
-    }
-  }
+  // Counting walks the whole table in IndexedDB: only once the first rows are on screen.
   useEffect(() => {
-    if (settled) void syncIndex();
+    if (settled) db.notes.count().then(setTotal, () => undefined);
   }, [settled]);
 
   async function order(s: Sort): Promise<string[]> {
@@ -139,7 +125,7 @@ export function Popup() {
     (async () => {
       const [ids, found, allowed] = await Promise.all([
         order(sort),
-        queryTerms(query).length === 0 ? null : index.ready ? index.search(query) : scanSearch(db, query),
+        index.search(query),
         filteredIds(db, filters),
       ]);
       if (mine !== run.current) return;
@@ -149,7 +135,7 @@ export function Popup() {
       setListing({ ids: next, key, complete: true });
       setActive((a) => Math.min(a, Math.max(0, next.length - 1)));
     })().catch((err) => mine === run.current && setError(message(err)));
-  }, [query, sort, filters, dataVersion, indexState === 'ready', settled]);
+  }, [query, sort, filters, dataVersion, settled]);
 
   // The first note row on screen, for the benchmark's clock.
   const firstRowMarked = useRef(false);
@@ -165,8 +151,6 @@ export function Popup() {
     setDataVersion((v) => v + 1);
     db.notes.count().then(setTotal, () => undefined);
     if (page) setPageNotes(await db.notes.where('pageUrl').equals(page.pageUrl).sortBy('createdAt'));
-    await syncIndex();
-    setDataVersion((v) => v + 1);
   }
 
   const actions: RowActions = {
@@ -373,7 +357,6 @@ export function Popup() {
           }}>Filters{hasFilters(filters) ? ' •' : ''}</button>
         </div>
         {showFilters && <FilterBar id="filters" filters={filters} choices={choices} onChange={setFilters} />}
-        {indexState === 'building' && <p class="muted small">Preparing search… {built.toLocaleString()} notes indexed. Search works meanwhile, more slowly.</p>}
         {listing.ids.length === 0 ? (
           listing.complete || total === 0 ? <EmptyAll searching={searching} total={total} /> : <p class="muted">Loading…</p>
         ) : (

@@ -2,10 +2,9 @@
  * Which notes the popup lists, in what order, answered from Dexie's indexes and the search index rather than by
  * loading notes: the order is the primary keys along an index (createdAt, or pageUrl to keep each article's
  * notes together), filters are key sets from the site, tag (multi-entry), speaker and createdAt indexes, and a
- * search is the set of ids the full-text index returns. Only the rows on screen are ever read in full.
+ * search is the set of ids the words index returns (storage/search-index.ts). Only the rows on screen are ever read in full.
  */
 import type { NewsmarkDb, Note } from '../storage/db';
-import { haystackMatches, queryTerms, scanHaystack } from '../storage/search-text';
 
 export type Sort = 'newest' | 'oldest' | 'article';
 
@@ -64,20 +63,6 @@ export function narrow(order: readonly string[], ...sets: (Set<string> | null)[]
   const active = sets.filter((s): s is Set<string> => s !== null);
   if (active.length === 0) return order as string[];
   return order.filter((id) => active.every((s) => s.has(id)));
-}
-
-/**
- * Search without the index, for the moments before it is ready: a scan of every note. Same meaning as the
- * index (storage/search-text.ts), just slower.
- */
-export async function scanSearch(db: NewsmarkDb, query: string): Promise<Set<string> | null> {
-  const terms = queryTerms(query);
-  if (terms.length === 0) return null;
-  const ids = new Set<string>();
-  await db.notes.each((n) => {
-    if (haystackMatches(scanHaystack(n), terms)) ids.add(n.id);
-  });
-  return ids;
 }
 
 /** The values a filter can take, for its suggestions. */

@@ -2,8 +2,9 @@
  * Newsmark's database: Dexie over IndexedDB in the extension's own origin. Only the background (and extension
  * pages) open it; content scripts ask the background, so a page can never read or erase a note.
  */
-import Dexie, { type DBCore, type DBCoreMutateRequest, type EntityTable } from 'dexie';
+import Dexie, { type DBCore, type EntityTable } from 'dexie';
 import type { Anchor } from '../messages';
+import { withSearchKeys } from './search-text';
 
 export interface Note {
   /** A stable UUID, so export → import is idempotent. */
@@ -25,33 +26,13 @@ export interface Note {
   anchor: Anchor | null;
 }
 
-/**
- * One line per written note, in write order: which note changed (null: "everything may have changed", after a
- * clear). The search index (storage/search-index.ts) replays these and then drops them, so it stays right after
- * edits, deletes and imports made by any context without being rebuilt on every popup open.
- */
-export interface NoteChange {
-  seq?: number;
-  id: string | null;
-}
-
-/** The search index's own bookkeeping (how far a first build got). */
-export interface SearchState {
-  key: string;
-  version: number;
-  complete: boolean;
-  /** During a first build: the last note id indexed, so a closed popup's work isn't lost. */
-  cursor: string | null;
-  /** Ids changed since the build (their index entries are re-checked at search time). */
-  changed?: string[];
-}
+/** What is kept on disk: the note plus its search keys (derived, never exported; see storage/search-text.ts). */
+export type StoredNote = Note & { words?: string[]; heads?: string[] };
 
 export const DB_NAME = 'newsmark';
 
 export class NewsmarkDb extends Dexie {
   notes!: EntityTable<Note, 'id'>;
-  noteChanges!: EntityTable<NoteChange, 'seq'>;
-  searchState!: EntityTable<SearchState, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -59,52 +40,53 @@ export class NewsmarkDb extends Dexie {
     this.version(1).stores({
       notes: 'id, pageUrl, createdAt, updatedAt, *tags, speaker, site',
     });
-    // v2 (the popup's search): v1 unchanged, plus the change log and the index's bookkeeping.
+    // v2 (a FlexSearch index kept in its own database): v1 unchanged, plus a change log and the index's bookkeeping.
     this.version(2).stores({
       notes: 'id, pageUrl, createdAt, updatedAt, *tags, speaker, site',
       noteChanges: '++seq',
       searchState: 'key',
     });
-    this.use(changeLog);
+    // v3 (search from Dexie itself): every note carries its folded, distinct search words and their one- and
+    // two-letter beginnings under multi-entry indexes, so a typed word is one index lookup (search-index.ts). The
+    // v2 log and bookkeeping go, and so does FlexSearch's database.
+    this.version(3)
+      .stores({
+        notes: 'id, pageUrl, createdAt, updatedAt, *tags, speaker, site, *words, *heads',
+        noteChanges: null,
+        searchState: null,
+      })
+      .upgrade(async (tx) => {
+        await tx.table('notes').toCollection().modify((note: StoredNote) => {
+          const keys = withSearchKeys(note);
+          note.words = keys.words;
+          note.heads = keys.heads;
+        });
+        // The old index lived in its own database; nothing reads it any more.
+        if (typeof indexedDB !== 'undefined') indexedDB.deleteDatabase(`flexsearch:${name}-search`);
+      });
+    this.use(searchWords);
   }
 }
 
-/** The ids a write to `notes` touches; null when it can't say (a range delete: treat as "everything"). */
-function touchedIds(req: DBCoreMutateRequest): (string | null)[] {
-  if (req.type === 'deleteRange') return [null];
-  if (req.type === 'delete') return req.keys;
-  const keys = req.keys ?? req.values.map((v: { id?: string }) => v?.id ?? null);
-  const updates = (req as { updates?: { keys?: string[] } }).updates?.keys ?? [];
-  return [...keys, ...updates];
-}
-
 /**
- * Every write to `notes` also appends to `noteChanges` in the same transaction, whoever writes (background,
- * popup, options import): the log can't miss a change or record one that was rolled back.
+ * Every note written to `notes` — add, put, update, modify, bulk import, restore, by any context — gets its
+ * `words` and `heads` computed here, from the note as it will be stored: one place, so the index can't drift from the text.
  */
-const changeLog = {
+const searchWords = {
   stack: 'dbcore' as const,
-  name: 'newsmark-change-log',
+  name: 'newsmark-search-words',
   create(down: DBCore): DBCore {
-    const hasLog = () => down.schema.tables.some((t) => t.name === 'noteChanges');
     return {
       ...down,
-      transaction(stores, mode, options) {
-        const widened = mode === 'readwrite' && stores.includes('notes') && !stores.includes('noteChanges') && hasLog() ? [...stores, 'noteChanges'] : stores;
-        return down.transaction(widened, mode, options);
-      },
       table(name) {
         const table = down.table(name);
         if (name !== 'notes') return table;
         return {
           ...table,
-          async mutate(req) {
-            const result = await table.mutate(req);
-            if (hasLog()) {
-              const ids = [...new Set(touchedIds(req))];
-              await down.table('noteChanges').mutate({ type: 'add', trans: req.trans, values: ids.map((id) => ({ id })) });
-            }
-            return result;
+          mutate(req) {
+            if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
+            const values = req.values.map((v: StoredNote) => withSearchKeys(v));
+            return table.mutate({ ...req, values });
           },
         };
       },

@@ -7,7 +7,8 @@
  *   as tagging bodies, and the passage as TextQuoteSelector + TextPositionSelector. What the model has no word
  *   for (speaker, page title, canonical address, site) rides along under a `newsmark:` prefix.
  */
-import type { Note } from './db';
+import type { Note, StoredNote } from './db';
+import { withoutSearchKeys } from './search-text';
 
 export const JSON_FORMAT = 'newsmark-notes';
 export const JSON_VERSION = 1;
@@ -24,7 +25,9 @@ export interface NotesFile {
 }
 
 export function toJson(notes: readonly Note[], now = Date.now()): string {
-  const file: NotesFile = { format: JSON_FORMAT, version: JSON_VERSION, exportedAt: new Date(now).toISOString(), notes: [...notes] };
+  // A stored note also carries its search keys (storage/db.ts): derived, so not part of the file.
+  const plain = notes.map((n) => withoutSearchKeys(n as StoredNote));
+  const file: NotesFile = { format: JSON_FORMAT, version: JSON_VERSION, exportedAt: new Date(now).toISOString(), notes: plain };
   return JSON.stringify(file, null, 2);
 }
 

@@ -1,10 +1,11 @@
 /**
- * What "search" means in Newsmark, in one place, so the full-text index and the plain scan that checks it agree:
+ * What "search" means in Newsmark, in one place, so the index (each note's `words`, storage/db.ts) and the plain
+ * scan that checks it agree:
  * a note matches when every word of the query begins some word of the note's searchable text — its note text,
  * the quoted passage, the speaker, the page title and its tags. Case and accents don't matter ("etat" finds
  * "État"); punctuation separates words. Prefixes, because the reader is still typing the last word.
  */
-import type { Note } from './db';
+import type { Note, StoredNote } from './db';
 
 /** Letters and digits make words; everything else separates them. Linear: one character class, no nesting. */
 const WORD = /[\p{L}\p{N}]+/gu;
@@ -25,6 +26,29 @@ export function searchableText(note: Pick<Note, 'text' | 'anchor' | 'speaker' | 
   return [note.text, note.anchor?.exact ?? '', note.speaker ?? '', note.pageTitle, note.tags.join(' ')].join('\n');
 }
 
+/**
+ * The words a note is indexed under (its `words` field): the distinct words of its searchable text. A query word
+ * begins a word of the note exactly when it begins one of these, which is what makes an index range on them
+ * answer the same as `haystackMatches`.
+ */
+export function noteWords(note: Parameters<typeof searchableText>[0]): string[] {
+  return [...new Set(words(searchableText(note)))];
+}
+
+/**
+ * Query words this short are looked up as whole keys in the note's `heads` rather than as a prefix range over
+ * its `words`: "t" begins several words of almost every note, so the range would hand back each note many times
+ * over (a million keys at 100,000 notes), where the heads hold each note once per beginning.
+ */
+export const HEAD_LENGTH = 2;
+
+/** The distinct beginnings, up to HEAD_LENGTH characters, of a note's words (its `heads` field). */
+export function wordHeads(noteWordList: readonly string[]): string[] {
+  const heads = new Set<string>();
+  for (const w of noteWordList) for (let k = 1; k <= HEAD_LENGTH && k <= w.length; k++) heads.add(w.slice(0, k));
+  return [...heads];
+}
+
 /** The query's distinct words, longest first (the rarest usually, so a scan can stop sooner). */
 export function queryTerms(query: string): string[] {
   return [...new Set(words(query))].sort((a, b) => b.length - a.length);
@@ -43,4 +67,16 @@ export function scanHaystack(note: Parameters<typeof searchableText>[0]): string
 export function haystackMatches(haystack: string, terms: readonly string[]): boolean {
   for (const t of terms) if (!haystack.includes(` ${t}`)) return false;
   return true;
+}
+
+/** The note as stored, with its search keys computed from it. */
+export function withSearchKeys(note: Note): StoredNote {
+  const w = noteWords(note);
+  return { ...note, words: w, heads: wordHeads(w) };
+}
+
+/** The note without its derived search keys (for export, comparison, and anything shown or sent). */
+export function withoutSearchKeys(stored: StoredNote): Note {
+  const { words: _words, heads: _heads, ...note } = stored;
+  return note;
 }

@@ -253,7 +253,7 @@ for (const kind of BROWSERS) {
         return;
       }
       const real = await target.asPage();
-      await real.waitForSelector('.vlist .row[data-note-id]', { timeout: 10_000 });
+      await real.waitForSelector('.vlist .row[data-note-id]', { timeout: 30_000 });
       expect(await rowTexts(real, '.vlist')).toHaveLength(3);
     });
   });

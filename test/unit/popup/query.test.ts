@@ -1,7 +1,7 @@
 import '../storage/idb-globals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NewsmarkDb, type Note } from '../../../src/storage/db';
-import { filteredIds, narrow, newestNotes, NO_FILTERS, NoteCache, orderedIds, scanSearch } from '../../../src/popup/query';
+import { filteredIds, narrow, newestNotes, NO_FILTERS, NoteCache, orderedIds } from '../../../src/popup/query';
 import { parseTags } from '../../../src/popup/NoteRow';
 import { generateNotes } from '../storage/sample-notes';
 
@@ -52,13 +52,6 @@ describe('the popup’s list queries', () => {
     const order = ['a', 'b', 'c', 'd'];
     expect(narrow(order, null, null)).toBe(order);
     expect(narrow(order, new Set(['d', 'b', 'c']), new Set(['b', 'd']))).toEqual(['b', 'd']);
-  });
-
-  it('the fallback scan finds the note a word comes from', async () => {
-    const word = sample.pageTitle.split(' ')[2]!;
-    const found = await scanSearch(db, word.slice(0, 4));
-    expect(found!.has(sample.id)).toBe(true);
-    expect(await scanSearch(db, ' ,. ')).toBeNull();
   });
 
   it('the row cache reads only what it lacks', async () => {

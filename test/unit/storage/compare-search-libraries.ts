@@ -1,14 +1,14 @@
 /**
- * The measurement behind the choice of FlexSearch over MiniSearch (run by hand, in Node, in memory):
+ * A plain scan beside MiniSearch, in memory (run by hand, in Node). FlexSearch was measured here too until the
+ * popup's search moved to Dexie's own *words index (storage/search-index.ts; numbers in scripts/bench-popup.ts):
  *   NODE_OPTIONS=--max-old-space-size=8000 npx tsx test/unit/storage/compare-search-libraries.ts 100000
  * Same generated notes and the same meaning of search (storage/search-text.ts: every query word begins a word
- * of the note) for a plain scan, MiniSearch (prefix, AND) and FlexSearch ("forward" tokenizer); per keystroke
+ * of the note) for a plain scan and MiniSearch (prefix, AND); per keystroke
  * of a few typed phrases: median / p95 / max, and whether each library's result set equals the scan's.
  */
 import { generateNotes } from './sample-notes';
 import { words, searchableText, queryTerms, scanHaystack, haystackMatches } from '../../../src/storage/search-text';
 import MiniSearch from 'minisearch';
-import { Index } from 'flexsearch';
 const N = Number(process.argv[2] ?? 100000);
 let t = performance.now();
 const notes = generateNotes({ count: N });
@@ -36,14 +36,3 @@ t = performance.now(); const ms2 = MiniSearch.loadJSON(json, { fields: ['all'], 
 times = []; let bad = 0;
 for (const q of keystrokes) { const s = performance.now(); const r = ms2.search(q); times.push(performance.now() - s); const ids = r.map((x) => x.id as number).sort((a, b) => a - b); if (JSON.stringify(ids) !== JSON.stringify(bres.get(q))) bad++; }
 console.log('minisearch', stats(times), 'mismatch', bad);
-// flexsearch
-t = performance.now();
-const fx = new Index({ tokenize: 'forward', encode: (s: string) => words(s), resolution: 1, cache: false } as never);
-notes.forEach((n, i) => fx.add(i, searchableText(n)));
-console.log('flex build', (performance.now() - t).toFixed(0), 'heap', (process.memoryUsage().heapUsed / 1e6).toFixed(0));
-times = []; bad = 0;
-for (const q of keystrokes) { const s = performance.now(); const r = fx.search(q, { limit: 1e9 }) as number[]; times.push(performance.now() - s); const ids = [...r].sort((a, b) => a - b); if (JSON.stringify(ids) !== JSON.stringify(bres.get(q))) { bad++; if (bad < 4) console.log(q, ids.length, bres.get(q)!.length); } }
-console.log('flex', stats(times), 'mismatch', bad, 'of', keystrokes.length);
-let chunks = 0, size = 0; t = performance.now();
-fx.export((k: string, d: string) => { chunks++; size += d?.length ?? 0; });
-console.log('flex export', (performance.now() - t).toFixed(0), chunks, (size / 1e6).toFixed(1), 'MB');

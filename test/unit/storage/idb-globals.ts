@@ -1,5 +1,5 @@
-// Dexie and FlexSearch's IndexedDB adapter in Node: fake-indexeddb, and the browser globals FlexSearch reads
-// when its module loads. Import this before anything that imports them.
+// Dexie in Node: fake-indexeddb, plus the few browser globals some browser-first modules read when they load.
+// Import this before anything that imports Dexie.
 import 'fake-indexeddb/auto';
 
 const g = globalThis as Record<string, unknown>;
