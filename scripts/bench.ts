@@ -288,6 +288,8 @@ async function measurePage(page: Page, name: string, url: string, scripts: strin
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
 const selfTime = new Map<string, number>();
+/** Inclusive (self + callees) samples by function, each sample counted once per function on its stack. */
+const totalTime = new Map<string, number>();
 let profiledSamples = 0;
 
 async function profile(page: Page, work: () => Promise<unknown>, name: string): Promise<void> {
@@ -301,6 +303,15 @@ async function profile(page: Page, work: () => Promise<unknown>, name: string): 
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const counts = new Map<number, number>();
   for (const s of p.samples) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const parentOf = new Map<number, number>();
+  for (const n of p.nodes) for (const ch of n.children ?? []) parentOf.set(ch, n.id);
+  const keyOf = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber}`;
+  for (const [id, c] of counts) {
+    if (byId.get(id)!.callFrame.functionName === '(idle)') continue;
+    const onStack = new Set<string>();
+    for (let x: number | undefined = id; x !== undefined; x = parentOf.get(x)) onStack.add(keyOf(byId.get(x)!));
+    for (const k of onStack) totalTime.set(k, (totalTime.get(k) ?? 0) + c);
+  }
   let pageSamples = 0;
   for (const [id, c] of counts) {
     const n = byId.get(id)!;
@@ -318,6 +329,9 @@ function printProfile(): void {
   const top = [...selfTime].sort((a, b) => b[1] - a[1]).slice(0, 40);
   process.stdout.write(`\nself time by function over all profiled passes (${profiledSamples} samples):\n`);
   for (const [k, c] of top) process.stdout.write(`${pad((100 * c / profiledSamples).toFixed(1), 5)} %  ${k}\n`);
+  const inclusive = [...totalTime].filter(([k]) => !/^\((?:root|program|garbage collector)\)/.test(k)).sort((a, b) => b[1] - a[1]).slice(0, 40);
+  process.stdout.write(`\ninclusive time (self + callees) by function:\n`);
+  for (const [k, c] of inclusive) process.stdout.write(`${pad((100 * c / profiledSamples).toFixed(1), 5)} %  ${k}\n`);
 }
 
 /** Least-squares slope of log(ms) against log(nodes). */

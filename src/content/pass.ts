@@ -3,8 +3,8 @@
  * the benchmark measures exactly what readers pay: detection, boilerplate hiding, quote finding and attribution,
  * and highlight registration. No extension APIs: the benchmark runs it in a plain page too.
  */
-import { analyzeArticle, type Article } from '../core/article';
-import { TextMap } from '../core/text';
+import { analyzeArticle, storyTextMap, type Article } from '../core/article';
+import type { TextMap } from '../core/text';
 import type { BoilerplateView } from './boilerplate';
 import { ensurePageStyle } from './page-style';
 import { placeQuotes, type PlacedQuote, type QuoteHighlights } from './quotes';
@@ -41,7 +41,7 @@ export function runPass(doc: Document, opts: PassOptions, views: { boilerplate: 
     t = now;
   };
   const article = analyzeArticle(doc, { url: opts.url });
-  const body = article.isArticle ? TextMap.of(article.paragraphs) : null;
+  const body = article.isArticle ? storyTextMap(article) : null;
   lap('detection');
   let placed: PlacedQuote[] = [];
   let speakers: string[] = [];

@@ -82,8 +82,12 @@ export function visibleTextNodes(root: Node): Text[] {
 /** Stands for a <br> in the node list: contributes one white-space character and maps nowhere. */
 const BR_MARK = { data: ' ' } as unknown as Text;
 
-/** The normalised text of one block, without building an offset map (the fast path for scoring). */
-export function blockText(el: Node): string {
+/**
+ * The normalised text of one block, without building an offset map (the fast path for scoring).
+ * With `max`, reading stops as soon as the text is longer than `max`: the result is then a prefix of the
+ * full text, longer than `max` (enough for a caller that only wants short blocks, or their first words).
+ */
+export function blockText(el: Node, max = Infinity): string {
   // Runs of non-space characters are appended as slices, not character by character.
   let out = '';
   let pendingSpace = false;
@@ -95,6 +99,7 @@ export function blockText(el: Node): string {
         if (run >= 0) {
           out += data.slice(run, i);
           run = -1;
+          if (out.length > max) return out;
         }
         pendingSpace = out.length > 0;
       } else if (run < 0) {
@@ -104,6 +109,7 @@ export function blockText(el: Node): string {
       }
     }
     if (run >= 0) out += data.slice(run);
+    if (out.length > max) return out;
   }
   return out;
 }

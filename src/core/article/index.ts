@@ -60,7 +60,7 @@ const GROW_MAX_CHARS = 1200;
 const QUOTE_MARKS = /["“”«»„]/;
 
 function snippet(el: Element): string {
-  const t = blockText(el);
+  const t = blockText(el, SNIPPET_CHARS);
   return t.length > SNIPPET_CHARS ? t.slice(0, SNIPPET_CHARS) + '…' : t;
 }
 
@@ -272,7 +272,8 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
     return { kind: m.kind, element: el, text, reason: m.reason, step: m.step };
   });
 
-  const text = TextMap.of(story).text;
+  const storyMap = TextMap.of(story);
+  const text = storyMap.text;
   let storyChars = 0;
   for (const b of story) storyChars += ix.text[ix.at.get(b)!]!;
   const base = {
@@ -283,7 +284,16 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
   if (storyChars < MIN_STORY_CHARS) {
     return { ...base, isArticle: false, notArticleReason: `only ${storyChars} characters of story text`, text: '', paragraphs: [] };
   }
+  storyMaps.set(story, storyMap);
   return { isArticle: true, ...base };
+}
+
+/** The story's TextMap that `analyzeArticle` built for `text`, kept so a caller needing the way back does not build it again. */
+const storyMaps = new WeakMap<readonly Element[], TextMap>();
+
+/** The TextMap of an article's paragraphs (its `text` and the way back to the DOM): the one analysis built, or a new one. */
+export function storyTextMap(article: Pick<Article, 'paragraphs'>): TextMap {
+  return storyMaps.get(article.paragraphs) ?? TextMap.of(article.paragraphs);
 }
 
 /** Index-order descendants of i that may carry an appeal's text (for step boilerplate-text). */
@@ -313,11 +323,12 @@ function flagByText(
     let under = false;
     for (let a = ix.parent[i]!; a >= 0; a = ix.parent[a]!) if (matched.has(a) || flagged.has(a)) { under = true; break; }
     if (under) continue;
-    let p = kindFromText(blockText(ix.els[i]!));
+    // kindFromText reads nothing longer than TEXT_PATTERN_MAX_CHARS: stop reading past it.
+    let p = kindFromText(blockText(ix.els[i]!, TEXT_PATTERN_MAX_CHARS));
     if (!p) {
       // A box led by a label ("<span>Share this article</span><a>…</a>") is named by the label.
       const label = firstLabel(ix.els[i]!);
-      const lp = label ? kindFromText(blockText(label)) : null;
+      const lp = label ? kindFromText(blockText(label, TEXT_PATTERN_MAX_CHARS)) : null;
       if (lp?.strong) p = lp;
     }
     // A link that merely says "Newsletters" is navigation; only unmistakable phrases count on links.

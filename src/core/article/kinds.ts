@@ -94,13 +94,32 @@ export function kindFromTokens(el: Element): KindMatch | null {
   return { kind: best.kind, reason: `named "${best.token}"`, step: STEPS.boilerplateTokens };
 }
 
+/** A pattern's `needs`, split into substrings and prefixes ("^…"), compiled once per pattern. */
+const gates = new WeakMap<TextPattern, { sub: string[]; pre: string[] }>();
+function gateOf(p: TextPattern): { sub: string[]; pre: string[] } {
+  let g = gates.get(p);
+  if (!g) {
+    g = { sub: p.needs.filter((n) => !n.startsWith('^')), pre: p.needs.filter((n) => n.startsWith('^')).map((n) => n.slice(1)) };
+    gates.set(p, g);
+  }
+  return g;
+}
+
+/** Can `p` match `lower` at all? Its literal words first: most blocks hold none, and `includes` is far cheaper than a regex. */
+export function passesGate(p: TextPattern, lower: string): boolean {
+  const { sub, pre } = gateOf(p);
+  for (const n of sub) if (lower.includes(n)) return true;
+  for (const n of pre) if (lower.startsWith(n)) return true;
+  return false;
+}
+
 /** Step `boilerplate-text`: the first enabled pattern that the (short) text matches. */
 export function kindFromText(text: string): TextPattern | null {
   if (text.length === 0 || text.length > TEXT_PATTERN_MAX_CHARS) return null;
   const lower = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[.!?:…]+$/, '').trim();
   for (const p of TEXT_PATTERNS) {
     if (p.disabled) continue;
-    if (p.re.test(lower)) return p;
+    if (passesGate(p, lower) && p.re.test(lower)) return p;
   }
   return null;
 }

@@ -126,7 +126,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
     for (let i = 0; i < ix.els.length; i++) {
       const el = ix.els[i]!;
       if (!tagSet.includes(el.tagName)) continue;
-      const t = blockText(el);
+      const t = blockText(el, 400);
       if (!t || t.length > 400) continue;
       let s = wanted ? overlap(t, wanted) : 0.3;
       if (i < limit) s += 0.15;
@@ -169,9 +169,10 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   const start = Math.max(0, hIdx);
   for (let i = start; i < Math.min(ix.els.length, start + 400); i++) {
     const el = ix.els[i]!;
-    const isAuthor = el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author' || BYLINE_TOKENS.test(nameOf(el));
+    // Without attributes there is no rel, itemprop or name to read.
+    const isAuthor = el.hasAttributes() && (el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author' || BYLINE_TOKENS.test(nameOf(el)));
     if (!isAuthor) continue;
-    const len = blockText(el).length; // not ix.text: an inline link's text is credited to its block
+    const len = blockText(el, 120).length; // not ix.text: an inline link's text is credited to its block
     if (len === 0 || len > 120) continue;
     bylineElement = el;
     if (!byline) byline = blockText(el).replace(BY_PREFIX, '').trim() || null;

@@ -113,6 +113,11 @@ export interface TextPattern {
   kind: BoilerplateKind;
   name: string;
   re: RegExp;
+  /**
+   * What `re` cannot match without: a cheap gate tested first (the text must contain one of these, or start
+   * with one written "^…"). Kept beside the regex; a unit test checks every string the regex matches passes it.
+   */
+  needs: string[];
   strong: boolean;
   disabled?: string;
 }
@@ -124,41 +129,41 @@ export const HEADED_BOX_MAX_CHARS = 900;
 
 export const TEXT_PATTERNS: TextPattern[] = [
   // support — donation appeals, in the first or second person plural of the outlet
-  { kind: 'support', name: 'your-support', re: /\byour (?:support|donation|contribution|generosity)\b/, strong: true },
-  { kind: 'support', name: 'support-our-journalism', re: /\bsupport (?:our|independent|quality|trusted|local) (?:\w+ )?(?:journalism|reporting|newsroom)/, strong: true },
-  { kind: 'support', name: 'make-a-contribution', re: /\bmake a (?:one-off |single |monthly |small |recurring )?(?:contribution|donation|gift)\b/, strong: true },
-  { kind: 'support', name: 'donate', re: /\b(?:donate|donating) (?:now|today|here|to us|to support)\b|^donate$/, strong: true },
-  { kind: 'support', name: 'paywall-free-appeal', re: /(?:\bnot|n't|\bnever) (?:to )?(?:lock|put|hide) (?:\w+ ){0,3}(?:out|behind)\b.{0,60}\bpaywalls?\b/, strong: true },
-  { kind: 'support', name: 'every-contribution', re: /\bevery (?:contribution|donation)\b|\b(?:can|could) afford to (?:chip in|contribute|give|pay)\b/, strong: true },
-  { kind: 'support', name: 'chip-in', re: /\bchip in\b/, strong: false },
-  { kind: 'support', name: 'become-supporter', re: /\bbecome a (?:member|supporter|patron|friend)\b|\bsupport us\b/, strong: false },
-  { kind: 'support', name: 'journalism-for-everyone', re: /\bjournalism (?:should be|that is|to be) (?:free|available|open) to (?:everyone|all)\b/, strong: true },
+  { kind: 'support', name: 'your-support', re: /\byour (?:support|donation|contribution|generosity)\b/, needs: ['your '], strong: true },
+  { kind: 'support', name: 'support-our-journalism', re: /\bsupport (?:our|independent|quality|trusted|local) (?:\w+ )?(?:journalism|reporting|newsroom)/, needs: ['support '], strong: true },
+  { kind: 'support', name: 'make-a-contribution', re: /\bmake a (?:one-off |single |monthly |small |recurring )?(?:contribution|donation|gift)\b/, needs: ['make a '], strong: true },
+  { kind: 'support', name: 'donate', re: /\b(?:donate|donating) (?:now|today|here|to us|to support)\b|^donate$/, needs: ['donat'], strong: true },
+  { kind: 'support', name: 'paywall-free-appeal', re: /(?:\bnot|n't|\bnever) (?:to )?(?:lock|put|hide) (?:\w+ ){0,3}(?:out|behind)\b.{0,60}\bpaywalls?\b/, needs: ['paywall'], strong: true },
+  { kind: 'support', name: 'every-contribution', re: /\bevery (?:contribution|donation)\b|\b(?:can|could) afford to (?:chip in|contribute|give|pay)\b/, needs: ['every ', 'afford to '], strong: true },
+  { kind: 'support', name: 'chip-in', re: /\bchip in\b/, needs: ['chip in'], strong: false },
+  { kind: 'support', name: 'become-supporter', re: /\bbecome a (?:member|supporter|patron|friend)\b|\bsupport us\b/, needs: ['become a ', 'support us'], strong: false },
+  { kind: 'support', name: 'journalism-for-everyone', re: /\bjournalism (?:should be|that is|to be) (?:free|available|open) to (?:everyone|all)\b/, needs: ['journalism '], strong: true },
   // subscribe — paywall and subscription prompts
-  { kind: 'subscribe', name: 'subscribe-now', re: /\bsubscribe (?:now|today|for|to (?:continue|read|unlock|get))\b|^subscribe$/, strong: true },
-  { kind: 'subscribe', name: 'already-subscriber', re: /\balready (?:a |an )?(?:subscriber|member)\b|\bsubscribers? only\b|\bfor subscribers\b/, strong: true },
-  { kind: 'subscribe', name: 'continue-reading', re: /\bto (?:continue|keep) reading\b|\bunlimited (?:digital )?access\b|\bstart your (?:free )?trial\b/, strong: true },
-  { kind: 'subscribe', name: 'log-in-to-read', re: /\b(?:log|sign) ?in to (?:read|continue|keep reading)\b|\bcreate a free account\b/, strong: true },
+  { kind: 'subscribe', name: 'subscribe-now', re: /\bsubscribe (?:now|today|for|to (?:continue|read|unlock|get))\b|^subscribe$/, needs: ['subscribe'], strong: true },
+  { kind: 'subscribe', name: 'already-subscriber', re: /\balready (?:a |an )?(?:subscriber|member)\b|\bsubscribers? only\b|\bfor subscribers\b/, needs: ['already ', 'subscriber'], strong: true },
+  { kind: 'subscribe', name: 'continue-reading', re: /\bto (?:continue|keep) reading\b|\bunlimited (?:digital )?access\b|\bstart your (?:free )?trial\b/, needs: ['reading', 'unlimited ', 'start your '], strong: true },
+  { kind: 'subscribe', name: 'log-in-to-read', re: /\b(?:log|sign) ?in to (?:read|continue|keep reading)\b|\bcreate a free account\b/, needs: ['in to ', 'create a free account'], strong: true },
   // newsletter sign-up boxes
-  { kind: 'newsletter', name: 'newsletter', re: /\bnewsletters?\b/, strong: false },
-  { kind: 'newsletter', name: 'to-your-inbox', re: /\bto your inbox\b|\bin your inbox\b/, strong: true },
-  { kind: 'newsletter', name: 'unsubscribe-any-time', re: /\bunsubscribe at any ?time\b|\bby signing up,? you agree\b/, strong: true },
-  { kind: 'newsletter', name: 'email-field-label', re: /^(?:your )?e-?mail(?: address)?\*?$/, strong: true },
-  { kind: 'newsletter', name: 'enter-email', re: /\benter your (?:e-?mail|email address)\b|\byour email address\b/, strong: true },
-  { kind: 'newsletter', name: 'sign-up-for', re: /\bsign up (?:for|to) (?:our|the|my)\b|^sign up\b/, strong: false },
+  { kind: 'newsletter', name: 'newsletter', re: /\bnewsletters?\b/, needs: ['newsletter'], strong: false },
+  { kind: 'newsletter', name: 'to-your-inbox', re: /\bto your inbox\b|\bin your inbox\b/, needs: ['inbox'], strong: true },
+  { kind: 'newsletter', name: 'unsubscribe-any-time', re: /\bunsubscribe at any ?time\b|\bby signing up,? you agree\b/, needs: ['unsubscribe', 'by signing up'], strong: true },
+  { kind: 'newsletter', name: 'email-field-label', re: /^(?:your )?e-?mail(?: address)?\*?$/, needs: ['mail'], strong: true },
+  { kind: 'newsletter', name: 'enter-email', re: /\benter your (?:e-?mail|email address)\b|\byour email address\b/, needs: ['mail'], strong: true },
+  { kind: 'newsletter', name: 'sign-up-for', re: /\bsign up (?:for|to) (?:our|the|my)\b|^sign up\b/, needs: ['sign up'], strong: false },
   // comments
-  { kind: 'comments', name: 'join-the-conversation', re: /\bjoin (?:the|our) (?:conversation|discussion|debate|commenting)\b|\bcommenting forum\b/, strong: true },
-  { kind: 'comments', name: 'comment-count', re: /^(?:\d[\d,.]*k? )?comments?(?: \(\d+\))?$|^(?:show|view|read|load|see) (?:all )?(?:\d+ )?comments?\b/, strong: true },
-  { kind: 'comments', name: 'share-your-views', re: /\bjoin (?:[\w-]+ ){0,2}conversations?\b|\bshare your (?:views|thoughts|opinions?)\b|\bhave your say\b|\b(?:see|read) (?:their|all|the) (?:replies|comments)\b/, strong: true },
-  { kind: 'comments', name: 'leave-a-comment', re: /\b(?:leave|post|add|write) a (?:comment|reply)\b|\bcomments? (?:are|is|have been) (?:closed|open|disabled)\b/, strong: true },
+  { kind: 'comments', name: 'join-the-conversation', re: /\bjoin (?:the|our) (?:conversation|discussion|debate|commenting)\b|\bcommenting forum\b/, needs: ['join ', 'commenting forum'], strong: true },
+  { kind: 'comments', name: 'comment-count', re: /^(?:\d[\d,.]*k? )?comments?(?: \(\d+\))?$|^(?:show|view|read|load|see) (?:all )?(?:\d+ )?comments?\b/, needs: ['comment'], strong: true },
+  { kind: 'comments', name: 'share-your-views', re: /\bjoin (?:[\w-]+ ){0,2}conversations?\b|\bshare your (?:views|thoughts|opinions?)\b|\bhave your say\b|\b(?:see|read) (?:their|all|the) (?:replies|comments)\b/, needs: ['join ', 'share your ', 'have your say', 'replies', 'comments'], strong: true },
+  { kind: 'comments', name: 'leave-a-comment', re: /\b(?:leave|post|add|write) a (?:comment|reply)\b|\bcomments? (?:are|is|have been) (?:closed|open|disabled)\b/, needs: ['comment', 'reply'], strong: true },
   // share / follow bars
-  { kind: 'share', name: 'share-this', re: /^share(?: this)?(?: (?:story|article|page|post))?(?: on \w+)?$|^share (?:on|via) \w+/, strong: true },
-  { kind: 'share', name: 'follow-us', re: /^follow us\b|\bfollow us on\b/, strong: false },
+  { kind: 'share', name: 'share-this', re: /^share(?: this)?(?: (?:story|article|page|post))?(?: on \w+)?$|^share (?:on|via) \w+/, needs: ['^share'], strong: true },
+  { kind: 'share', name: 'follow-us', re: /^follow us\b|\bfollow us on\b/, needs: ['follow us'], strong: false },
   // related / read more / most read
-  { kind: 'related', name: 'read-more-heading', re: /^(?:read more|more on this(?: story)?|related(?: stories| articles| coverage| content| links| reading)?|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared)|more stories|you (?:may|might) (?:also )?like|read next|what to read next|further reading|also read|trending(?: now)?|more from [\w ]{1,40}|top stories|latest stories)$/, strong: true },
-  { kind: 'related', name: 'read-more-lead', re: /^(?:read more|related|also read|read also|see more|more):/, strong: true },
-  { kind: 'related', name: 'see-also', re: /^see also$/, strong: true, disabled: 'reference works (wikis, docs) end with a "See also" section that belongs to the article' },
+  { kind: 'related', name: 'read-more-heading', re: /^(?:read more|more on this(?: story)?|related(?: stories| articles| coverage| content| links| reading)?|recommended(?: for you| stories| reading)?|most (?:read|popular|viewed|shared)|more stories|you (?:may|might) (?:also )?like|read next|what to read next|further reading|also read|trending(?: now)?|more from [\w ]{1,40}|top stories|latest stories)$/, needs: ['^read', '^more', '^related', '^recommended', '^most ', '^you ', '^what to read', '^further reading', '^also read', '^trending', '^top stories', '^latest stories'], strong: true },
+  { kind: 'related', name: 'read-more-lead', re: /^(?:read more|related|also read|read also|see more|more):/, needs: ['^read', '^related', '^also read', '^see more', '^more'], strong: true },
+  { kind: 'related', name: 'see-also', re: /^see also$/, needs: ['^see also'], strong: true, disabled: 'reference works (wikis, docs) end with a "See also" section that belongs to the article' },
   // ad labels
-  { kind: 'ad', name: 'ad-label', re: /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|paid (?:post|content)|promoted(?: content)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading below)$/, strong: true },
+  { kind: 'ad', name: 'ad-label', re: /^(?:advertisement|advertising|advert|ad|sponsored(?: content)?|paid (?:post|content)|promoted(?: content)?|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading below)$/, needs: ['^ad', '^sponsored', '^paid ', '^promoted', '^story continues', '^article continues', '^continue reading'], strong: true },
 ];
 
 /** Byline and date helpers (metadata, not boilerplate). */

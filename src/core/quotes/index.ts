@@ -88,10 +88,10 @@ function analyse(text: string, paras: Para[]): Found[] {
   paras.forEach((p, i) => {
     for (const span of scanParagraph(text, p.start, p.end)) found.push({ span, para: i, speaker: null, cue: 'none', at: span.open, cueEnd: -1, speech: true });
   });
+  // No marks, no quotes: the cast, sentences and cues below only serve quotes.
+  if (found.length === 0) return found;
   // Hide quoted words: narration alone decides sentences, cues and the mentions pronouns point to.
-  const chars = text.split('');
-  for (const f of found) for (let i = f.span.start; i < f.span.end; i++) chars[i] = MASK;
-  const masked = chars.join('');
+  const masked = maskSpans(text, found);
   const starts = sentenceStarts(masked, paras);
   const first = paras[0];
   const cast = new Cast(text, masked, first && isTitleCase(text.slice(first.start, first.end)) ? first.end : 0);
@@ -176,6 +176,22 @@ function analyse(text: string, paras: Para[]): Found[] {
     if (f.speech) prev = f;
   }
   return found.filter((f) => f.speech);
+}
+
+/** `text` with every character inside a quote's span replaced by MASK (built from slices, spans in any order). */
+function maskSpans(text: string, found: readonly Found[]): string {
+  let sorted = true;
+  for (let k = 1; k < found.length; k++) if (found[k]!.span.start < found[k - 1]!.span.start) sorted = false;
+  const spans = sorted ? found.map((f) => f.span) : found.map((f) => f.span).sort((a, b) => a.start - b.start);
+  let out = '';
+  let pos = 0;
+  for (const { start, end } of spans) {
+    const s = Math.max(start, pos);
+    if (end <= s) continue;
+    out += text.slice(pos, s) + MASK.repeat(end - s);
+    pos = end;
+  }
+  return out + text.slice(pos);
 }
 
 /** A speaker name that ends like a body ("… Department of Conservation", "No 10 spokesperson"). */

@@ -20,43 +20,106 @@ export interface Token {
   dot: boolean;
 }
 
-const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.\-]*|\u0001+|[,;:()—–]/gu;
+/** The word rule, as a regex: what `tokenize`'s scanner implements (kept for the tests that check they agree). */
+export const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.\-]*|\u0001+|[,;:()—–]/gu;
 const UPPER = /^\p{Lu}/u;
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 
 export { splitTitles };
 
 function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019;
 }
+
+/** 1 = letter or number, 2 = neither, 0 = not asked yet: one regex test per distinct UTF-16 unit, then a table read. */
+const unitClass = new Uint8Array(65536);
+const astralClass = new Map<number, boolean>();
+
+/** Length in UTF-16 units (1 or 2) of the letter or number code point at i (before `to`), or 0 when there is none. */
+function letterOrNumberAt(t: string, i: number, to: number): number {
+  const c = t.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+    const d = t.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) {
+      const cp = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+      let k = astralClass.get(cp);
+      if (k === undefined) {
+        k = LETTER_OR_NUMBER.test(String.fromCodePoint(cp));
+        astralClass.set(cp, k);
+      }
+      return k ? 2 : 0;
+    }
+  }
+  let k = unitClass[c]!;
+  if (k === 0) {
+    // A lone surrogate is neither (it is a code point of its own under the u flag).
+    k = c >= 0xd800 && c <= 0xdfff ? 2 : LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 1 : 2;
+    unitClass[c] = k;
+  }
+  return k === 1 ? 1 : 0;
+}
+
+/** Length of the word-continuing code point at i: a letter or number, ’ ' . or -. */
+function wordContinuesAt(t: string, i: number, to: number): number {
+  const c = t.charCodeAt(i);
+  if (c === 0x2019 || c === 39 || c === 46 || c === 45) return 1;
+  return letterOrNumberAt(t, i, to);
+}
+
+const PUNCT_CODES = new Set([44, 59, 58, 40, 41, 0x2014, 0x2013]); // , ; : ( ) — –
+
+/**
+ * The words and punctuation of t[from, to): the TOKEN regex's matches, found by a scanner that tests ASCII in
+ * place and asks the Unicode classes once per distinct character (this runs over every word of an article).
+ */
 export function tokenize(t: string, from: number, to: number): Token[] {
   const out: Token[] = [];
-  // Work on the window alone: a regex scan never runs past `to`, so cost stays proportional to the window.
-  const win = t.slice(from, to);
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(win); m; m = TOKEN.exec(win)) {
-    const raw = m[0];
-    const s = from + m.index;
-    const c = raw[0]!;
-    if (c === '\u0001') out.push({ w: 'Q', l: 'Q', s, e: s + raw.length, p: 'Q', cap: false, poss: false, dot: false });
-    else if (',;:()—–'.includes(c)) out.push({ w: c, l: c, s, e: s + 1, p: c, cap: false, poss: false, dot: false });
-    else {
-      // The same rules as the regexes in the comments, with cheap character tests first (this runs per word).
-      const dot = raw.endsWith('.');
-      // w: /^\p{Lu}\.$/ keeps an initial's dot, otherwise trailing dots go (there are none without `dot`).
-      const w = !dot || /^\p{Lu}\.$/u.test(raw) ? raw : raw.replace(/\.+$/, '');
-      // poss: /[’']s?$/ (w starts with a letter or digit, so never with an apostrophe).
-      const last = w.charCodeAt(w.length - 1);
-      const poss = isApostrophe(last) || (last === 115 && w.length > 1 && isApostrophe(w.charCodeAt(w.length - 2)));
-      let l = w.toLowerCase();
-      const lastL = l.charCodeAt(l.length - 1);
-      if (lastL === 115 || isApostrophe(lastL)) l = l.replace(/[’']s?$/, '');
-      // cap: /^\p{Lu}/, answered without the regex for ASCII.
-      const c0 = w.charCodeAt(0);
-      const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER.test(w);
-      out.push({ w, l, s, e: s + w.length, cap, poss, dot });
+  const end = Math.min(to, t.length);
+  let i = Math.max(0, from);
+  while (i < end) {
+    const c = t.charCodeAt(i);
+    const first = letterOrNumberAt(t, i, end);
+    if (first > 0) {
+      const s = i;
+      i += first;
+      while (i < end) {
+        const n = wordContinuesAt(t, i, end);
+        if (n === 0) break;
+        i += n;
+      }
+      out.push(word(t.slice(s, i), s));
+    } else if (c === 1) {
+      const s = i;
+      while (i < end && t.charCodeAt(i) === 1) i++;
+      out.push({ w: 'Q', l: 'Q', s, e: i, p: 'Q', cap: false, poss: false, dot: false });
+    } else if (PUNCT_CODES.has(c)) {
+      const ch = t[i]!;
+      out.push({ w: ch, l: ch, s: i, e: i + 1, p: ch, cap: false, poss: false, dot: false });
+      i++;
+    } else {
+      i++;
     }
   }
   return out;
+}
+
+/** One word token from its raw text at s. */
+function word(raw: string, s: number): Token {
+  // The same rules as the regexes in the comments, with cheap character tests first (this runs per word).
+  const dot = raw.endsWith('.');
+  // w: /^\p{Lu}\.$/ keeps an initial's dot, otherwise trailing dots go (there are none without `dot`).
+  const w = !dot || /^\p{Lu}\.$/u.test(raw) ? raw : raw.replace(/\.+$/, '');
+  // poss: /[’']s?$/ (w starts with a letter or digit, so never with an apostrophe).
+  const last = w.charCodeAt(w.length - 1);
+  const poss = isApostrophe(last) || (last === 115 && w.length > 1 && isApostrophe(w.charCodeAt(w.length - 2)));
+  let l = w.toLowerCase();
+  const lastL = l.charCodeAt(l.length - 1);
+  if (lastL === 115 || isApostrophe(lastL)) l = l.replace(/[’']s?$/, '');
+  // cap: /^\p{Lu}/, answered without the regex for ASCII.
+  const c0 = w.charCodeAt(0);
+  const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER.test(w);
+  return { w, l, s, e: s + w.length, p: undefined, cap, poss, dot };
 }
 
 export interface Mention {

@@ -1,0 +1,57 @@
+/**
+ * `tokenize` scans characters instead of running its word regex: it must give exactly the regex's tokens
+ * (words, masked runs, punctuation, and their offsets) on any text, including astral letters, lone
+ * surrogates and windows that cut a word or a surrogate pair.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TOKEN, tokenize } from '../../../src/core/quotes/speakers';
+
+/** The regex reading the scanner replaces: the raw matches in t[from, to) and where they start. */
+function regexMatches(t: string, from: number, to: number): Array<[string, number]> {
+  const win = t.slice(from, to);
+  const re = new RegExp(TOKEN.source, TOKEN.flags);
+  const out: Array<[string, number]> = [];
+  for (let m = re.exec(win); m; m = re.exec(win)) out.push([m[0], from + m.index]);
+  return out;
+}
+
+/** The scanner's tokens, back to raw matches (a word's trailing dots are dropped from `w`, so take them from t). */
+function scannerMatches(t: string, from: number, to: number): Array<[string, number]> {
+  return tokenize(t, from, to).map((tok) => {
+    if (tok.p) return [t.slice(tok.s, tok.e), tok.s] as [string, number];
+    let e = tok.e;
+    while (e < to && t[e] === '.') e++;
+    return [t.slice(tok.s, e), tok.s] as [string, number];
+  });
+}
+
+const piece = fc.constantFrom(
+  'a', 'Z', '9', 'é', 'É', 'ß', 'ı', 'ǅ', 'ж', 'Ж', '中', 'ー', '٣', 'Ⅻ', '𝐀', '𠀀', '😀', '\ud835', '\udc00', '\u0001', '\u0001\u0001',
+  '’', "'", '.', '-', '‐', ',', ';', ':', '(', ')', '—', '–', ' ', '\n', '\u00a0', '“', '”', '"', 's', 'Mr.', 'U.S.', 'don’t', 'Jones’',
+);
+const text = fc.array(piece, { maxLength: 80 }).map((a) => a.join(''));
+
+describe('tokenize', () => {
+  it('gives the word regex’s matches on any text and any window', () => {
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+        expect(scannerMatches(t, 0, t.length)).toEqual(regexMatches(t, 0, t.length));
+        const from = a % (t.length + 1);
+        const to = from + (b % (t.length - from + 1));
+        expect(scannerMatches(t, from, to)).toEqual(regexMatches(t, from, to));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('gives the word regex’s matches on the quote fixtures', () => {
+    const dir = path.resolve(__dirname, '../../fixtures/quotes-dev');
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.json'))) {
+      const t = readFileSync(path.join(dir, f), 'utf8');
+      expect(scannerMatches(t, 0, t.length)).toEqual(regexMatches(t, 0, t.length));
+    }
+  });
+});
