@@ -123,49 +123,66 @@ export interface TextPoint {
 /**
  * The joined text of several blocks plus, for every character of it, the text node and offset it came
  * from. Separators and collapsed white space map to the nearest real character.
+ *
+ * The way back is kept per run, not per character: each segment is a stretch of the text whose characters
+ * come from consecutive offsets of one text node (a run of non-space characters, or the one space that
+ * stands for a collapsed run of white space). Characters outside every segment (separators, <br>) map nowhere.
  */
 export class TextMap {
   readonly text: string;
   /** Start offset of each block in `text`. */
   readonly blockStarts: number[];
   private readonly nodes: Text[];
-  private readonly nodeIndex: Int32Array;
-  private readonly nodeOffset: Int32Array;
+  /** Segment k covers text[segStart[k], segEnd[k]) and maps to nodes[segNode[k]] from offset segOffset[k]. */
+  private readonly segStart: Int32Array;
+  private readonly segEnd: Int32Array;
+  private readonly segNode: Int32Array;
+  private readonly segOffset: Int32Array;
 
-  private constructor(text: string, blockStarts: number[], nodes: Text[], idx: Int32Array, off: Int32Array) {
+  private constructor(text: string, blockStarts: number[], nodes: Text[], segs: { start: Int32Array; end: Int32Array; node: Int32Array; offset: Int32Array }) {
     this.text = text;
     this.blockStarts = blockStarts;
     this.nodes = nodes;
-    this.nodeIndex = idx;
-    this.nodeOffset = off;
+    this.segStart = segs.start;
+    this.segEnd = segs.end;
+    this.segNode = segs.node;
+    this.segOffset = segs.offset;
   }
 
   static of(blocks: readonly Node[], separator: string = BLOCK_SEPARATOR): TextMap {
-    // The text is built from slices of the nodes' data; the per-character way back lives in typed arrays
-    // that grow by doubling (a string and two number arrays per character were most of the cost).
+    // The text is built from slices of the nodes' data; the way back is one segment per run.
     const pieces: string[] = [];
     let len = 0;
-    let idx = new Int32Array(1024);
-    let off = new Int32Array(1024);
-    const ensure = (n: number) => {
-      if (n <= idx.length) return;
-      let cap = idx.length * 2;
-      while (cap < n) cap *= 2;
-      const a = new Int32Array(cap);
-      a.set(idx);
-      idx = a;
-      const b = new Int32Array(cap);
-      b.set(off);
-      off = b;
+    let cap = 256;
+    let segStart = new Int32Array(cap);
+    let segEnd = new Int32Array(cap);
+    let segNode = new Int32Array(cap);
+    let segOffset = new Int32Array(cap);
+    let nSegs = 0;
+    const addSeg = (start: number, end: number, node: number, offset: number) => {
+      if (nSegs === cap) {
+        cap *= 2;
+        const grow = (a: Int32Array) => {
+          const b = new Int32Array(cap);
+          b.set(a);
+          return b;
+        };
+        segStart = grow(segStart);
+        segEnd = grow(segEnd);
+        segNode = grow(segNode);
+        segOffset = grow(segOffset);
+      }
+      segStart[nSegs] = start;
+      segEnd[nSegs] = end;
+      segNode[nSegs] = node;
+      segOffset[nSegs] = offset;
+      nSegs++;
     };
     const nodes: Text[] = [];
     const blockStarts: number[] = [];
     const sepLen = separator.length;
     for (const block of blocks) {
       if (len > 0) {
-        ensure(len + sepLen);
-        idx.fill(-1, len, len + sepLen);
-        off.fill(-1, len, len + sepLen);
         pieces.push(separator);
         len += sepLen;
       }
@@ -178,13 +195,14 @@ export class TextMap {
         const isBr = node === BR_MARK;
         const ni = isBr ? -1 : nodes.push(node) - 1;
         const data = node.data;
-        ensure(len + data.length + 1);
         let run = -1;
         for (let i = 0; i < data.length; i++) {
           const code = data.charCodeAt(i);
           if (isSpace(code)) {
             if (run >= 0) {
               pieces.push(data.slice(run, i));
+              if (ni >= 0) addSeg(len, len + (i - run), ni, run);
+              len += i - run;
               run = -1;
             }
             if (len > blockBegin && !pendingSpace) {
@@ -195,18 +213,18 @@ export class TextMap {
           } else {
             if (pendingSpace) {
               pieces.push(' ');
-              idx[len] = pendingNode;
-              off[len] = pendingOffset;
+              if (pendingNode >= 0) addSeg(len, len + 1, pendingNode, pendingOffset);
               len++;
               pendingSpace = false;
             }
             if (run < 0) run = i;
-            idx[len] = ni;
-            off[len] = i;
-            len++;
           }
         }
-        if (run >= 0) pieces.push(data.slice(run));
+        if (run >= 0) {
+          pieces.push(data.slice(run));
+          if (ni >= 0) addSeg(len, len + (data.length - run), ni, run);
+          len += data.length - run;
+        }
       }
       if (len === blockBegin && blockStarts.length > 0 && blockBegin > 0) {
         // An empty block: drop the separator we added for it (it is the last piece).
@@ -215,7 +233,21 @@ export class TextMap {
         blockStarts[blockStarts.length - 1] = len;
       }
     }
-    return new TextMap(pieces.join(''), blockStarts, nodes, idx.slice(0, len), off.slice(0, len));
+    return new TextMap(pieces.join(''), blockStarts, nodes, {
+      start: segStart.slice(0, nSegs), end: segEnd.slice(0, nSegs), node: segNode.slice(0, nSegs), offset: segOffset.slice(0, nSegs),
+    });
+  }
+
+  /** Index of the last segment starting at or before `pos`, or -1. */
+  private segAtOrBefore(pos: number): number {
+    let lo = 0;
+    let hi = this.segStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.segStart[mid]! <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
   }
 
   /** The DOM position just before character `offset` (or just after the last one, for the end). */
@@ -223,17 +255,22 @@ export class TextMap {
     const n = this.text.length;
     if (n === 0) return null;
     if (bias === 'start') {
-      for (let i = Math.max(0, offset); i < n; i++) {
-        const ni = this.nodeIndex[i]!;
-        if (ni >= 0) return { node: this.nodes[ni]!, offset: this.nodeOffset[i]! };
-      }
-      return null;
+      // The first mapped character at or after `offset`.
+      const i = Math.max(0, offset);
+      if (i >= n) return null;
+      let k = this.segAtOrBefore(i);
+      if (k >= 0 && i < this.segEnd[k]!) return { node: this.nodes[this.segNode[k]!]!, offset: this.segOffset[k]! + (i - this.segStart[k]!) };
+      k++;
+      if (k >= this.segStart.length) return null;
+      return { node: this.nodes[this.segNode[k]!]!, offset: this.segOffset[k]! };
     }
-    for (let i = Math.min(n, offset) - 1; i >= 0; i--) {
-      const ni = this.nodeIndex[i]!;
-      if (ni >= 0) return { node: this.nodes[ni]!, offset: this.nodeOffset[i]! + 1 };
-    }
-    return null;
+    // Just after the last mapped character before `offset`.
+    const i = Math.min(n, offset) - 1;
+    if (i < 0) return null;
+    const k = this.segAtOrBefore(i);
+    if (k < 0) return null;
+    const last = Math.min(i, this.segEnd[k]! - 1);
+    return { node: this.nodes[this.segNode[k]!]!, offset: this.segOffset[k]! + (last - this.segStart[k]!) + 1 };
   }
 
   /** A live Range over text[start, end), or null when the span holds no real character. */
@@ -256,11 +293,15 @@ export class TextMap {
     if (ni < 0) return -1;
     // First character at or after (node, offset).
     let best = -1;
-    for (let i = 0; i < this.nodeIndex.length; i++) {
-      if (this.nodeIndex[i] === ni) {
-        if (this.nodeOffset[i]! >= offset) return i;
-        best = i + 1;
-      } else if (best >= 0 && this.nodeIndex[i]! > ni) {
+    for (let k = 0; k < this.segStart.length; k++) {
+      const sn = this.segNode[k]!;
+      if (sn === ni) {
+        const o = this.segOffset[k]!;
+        const s = this.segStart[k]!;
+        const e = this.segEnd[k]!;
+        if (o + (e - s) - 1 >= offset) return s + Math.max(0, offset - o);
+        best = e;
+      } else if (best >= 0 && sn > ni) {
         return best;
       }
     }

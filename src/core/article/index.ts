@@ -155,7 +155,7 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
   const stack: Array<[number, boolean]> = [[scope, containers.has(scope)]];
   const childIdx = (i: number): number[] => {
     const out: number[] = [];
-    for (const c of Array.from(ix.els[i]!.children)) {
+    for (let c = ix.els[i]!.firstElementChild; c; c = c.nextElementSibling) {
       const k = ix.at.get(c);
       if (k !== undefined) out.push(k);
     }
@@ -267,9 +267,8 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
   const boilerplate: BoilerplateBlock[] = outer.map((i) => {
     const m = flagged.get(i)!;
     const el = ix.els[i]!;
-    const text = blockText(el);
-    removals.push({ step: m.step, reason: `${m.kind}: ${m.reason}`, text: text.length > SNIPPET_CHARS ? text.slice(0, SNIPPET_CHARS) + '…' : text });
-    return { kind: m.kind, element: el, text, reason: m.reason, step: m.step };
+    removals.push({ step: m.step, reason: `${m.kind}: ${m.reason}`, text: snippet(el) });
+    return boilerplateBlock(m, el);
   });
 
   const storyMap = TextMap.of(story);
@@ -294,6 +293,19 @@ const storyMaps = new WeakMap<readonly Element[], TextMap>();
 /** The TextMap of an article's paragraphs (its `text` and the way back to the DOM): the one analysis built, or a new one. */
 export function storyTextMap(article: Pick<Article, 'paragraphs'>): TextMap {
   return storyMaps.get(article.paragraphs) ?? TextMap.of(article.paragraphs);
+}
+
+/**
+ * A boilerplate block whose `text` is read when first asked for (hiding needs only the element; the CLIs and
+ * the evaluation print the text). An own enumerable getter, so spreads and JSON see a plain `text` property.
+ */
+function boilerplateBlock(m: KindMatch, element: Element): BoilerplateBlock {
+  let text: string | null = null;
+  const block = { kind: m.kind, element } as BoilerplateBlock;
+  Object.defineProperty(block, 'text', { enumerable: true, configurable: true, get: () => (text ??= blockText(element)) });
+  block.reason = m.reason;
+  block.step = m.step;
+  return block;
 }
 
 /** Index-order descendants of i that may carry an appeal's text (for step boilerplate-text). */
@@ -385,7 +397,7 @@ function isDateline(el: Element): boolean {
 
 /** The first child element with text, when it is an inline label (span, strong, label, b, em). */
 function firstLabel(el: Element): Element | null {
-  for (const c of Array.from(el.children)) {
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
     if (!(c.textContent ?? '').trim()) continue;
     return /^(?:SPAN|STRONG|B|EM|LABEL|SMALL)$/.test(c.tagName) ? c : null;
   }

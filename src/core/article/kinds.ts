@@ -13,6 +13,15 @@ import {
 const KIND_ORDER: BoilerplateKind[] = ['support', 'subscribe', 'newsletter', 'comments', 'related', 'share', 'ad'];
 const EXACT = new Map<string, BoilerplateKind>();
 for (const kind of [...KIND_ORDER].reverse()) for (const t of KIND_TOKENS[kind].exact) EXACT.set(t, kind);
+/** Name prefixes by their first PREFIX_KEY letters, in kind order (every prefix is at least that long). */
+const PREFIX_KEY = Math.min(...KIND_ORDER.flatMap((k) => KIND_TOKENS[k].prefix.map((p) => p.length)));
+const PREFIXES = new Map<string, Array<{ kind: BoilerplateKind; prefix: string }>>();
+for (const kind of KIND_ORDER) {
+  for (const prefix of KIND_TOKENS[kind].prefix) {
+    const key = prefix.slice(0, PREFIX_KEY);
+    PREFIXES.set(key, [...(PREFIXES.get(key) ?? []), { kind, prefix }]);
+  }
+}
 
 /** Split a name into lower-case tokens at non-alphanumerics and camelCase humps ("mostReadList" → most read list). */
 export function tokenize(name: string): string[] {
@@ -76,9 +85,10 @@ export function kindFromTokens(el: Element): KindMatch | null {
   const rank = (k: BoilerplateKind) => KIND_ORDER.indexOf(k);
   for (const t of tokens) {
     let k = EXACT.get(t);
-    if (!k) {
-      for (const kind of KIND_ORDER) {
-        if (KIND_TOKENS[kind].prefix.some((p) => t.length > p.length && t.startsWith(p))) {
+    if (!k && t.length > PREFIX_KEY) {
+      // Only the prefixes that share the token's first letters can match it (the first kind in order wins).
+      for (const { kind, prefix } of PREFIXES.get(t.slice(0, PREFIX_KEY)) ?? []) {
+        if (t.length > prefix.length && t.startsWith(prefix)) {
           k = kind;
           break;
         }
@@ -86,8 +96,9 @@ export function kindFromTokens(el: Element): KindMatch | null {
     }
     if (k && (!best || rank(k) < rank(best.kind))) best = { kind: k, token: t };
   }
-  const joined = ` ${tokens.join(' ')} `;
-  for (const { kind, pair } of KIND_TOKEN_PAIRS) {
+  // A pair is two tokens.
+  const joined = tokens.length > 1 ? ` ${tokens.join(' ')} ` : '';
+  for (const { kind, pair } of tokens.length > 1 ? KIND_TOKEN_PAIRS : []) {
     if (joined.includes(` ${pair} `) && (!best || rank(kind) < rank(best.kind))) best = { kind, token: pair };
   }
   if (!best) return null;
@@ -113,10 +124,23 @@ export function passesGate(p: TextPattern, lower: string): boolean {
   return false;
 }
 
+/** Every pattern's gate words in one regex (disabled patterns too: a wider gate only costs a look): a block that
+ * holds none of them matches no pattern, and that is most blocks. Rebuilt if the table grows. */
+let anyGate: { size: number; re: RegExp } | null = null;
+function anyGateRe(): RegExp {
+  if (!anyGate || anyGate.size !== TEXT_PATTERNS.length) {
+    const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const alts = TEXT_PATTERNS.flatMap((p) => p.needs).map((n) => (n.startsWith('^') ? '^' + esc(n.slice(1)) : esc(n)));
+    anyGate = { size: TEXT_PATTERNS.length, re: new RegExp([...new Set(alts)].join('|')) };
+  }
+  return anyGate.re;
+}
+
 /** Step `boilerplate-text`: the first enabled pattern that the (short) text matches. */
 export function kindFromText(text: string): TextPattern | null {
   if (text.length === 0 || text.length > TEXT_PATTERN_MAX_CHARS) return null;
   const lower = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[.!?:…]+$/, '').trim();
+  if (!anyGateRe().test(lower)) return null;
   for (const p of TEXT_PATTERNS) {
     if (p.disabled) continue;
     if (passesGate(p, lower) && p.re.test(lower)) return p;

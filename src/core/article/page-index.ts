@@ -80,6 +80,13 @@ function isJsSpace(c: number): boolean {
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
+/** Non-space characters of a text by `/\s/` (the split-on-white-space count the link step was written with). */
+function jsNonSpace(data: string): number {
+  let n = 0;
+  for (let k = 0; k < data.length; k++) if (!isJsSpace(data.charCodeAt(k))) n++;
+  return n;
+}
+
 export function buildIndex(doc: Document, opts: { skipHidden: boolean; markUnlikely: boolean }): PageIndex {
   // Start at <html>, not <body>: a tolerant parser may leave a stray second <body> (linkedom does, on
   // markup before <head>), and <head> is skipped anyway.
@@ -97,15 +104,21 @@ export function buildIndex(doc: Document, opts: { skipHidden: boolean; markUnlik
   const openIdx: number[] = [];
   const openBlk: number[] = [];
   const openU: number[] = [];
+  // Links: the whole text of each <a> (hidden and skipped parts included, as textContent has it), counted on
+  // the way instead of reading textContent per link. `openLinks` holds the <a>s the walk is inside.
+  const linkAll = new Map<number, number>();
+  const openLinks: number[] = [];
+  const openIsLink: boolean[] = [];
   let node: Node | null = body;
   while (node) {
     const depth = openEls.length;
     const p = depth > 0 ? openIdx[depth - 1]! : -1;
     const blk = depth > 0 ? openBlk[depth - 1]! : -1;
     let entered = false;
-    if (node.nodeType === TEXT_NODE) {
+    const type = node.nodeType;
+    if (type === TEXT_NODE) {
+      const data = (node as Text).data;
       if (blk >= 0) {
-        const data = (node as Text).data;
         let n = 0;
         let commas = 0;
         for (let k = 0; k < data.length; k++) {
@@ -118,14 +131,21 @@ export function buildIndex(doc: Document, opts: { skipHidden: boolean; markUnlik
         ownTmp[blk]! += n;
         commaTmp[blk]! += commas;
       }
-    } else if (node.nodeType === ELEMENT_NODE) {
+      if (openLinks.length > 0) {
+        const n = jsNonSpace(data);
+        for (const l of openLinks) linkAll.set(l, linkAll.get(l)! + n);
+      }
+    } else if (type === ELEMENT_NODE) {
       const el = node as Element;
+      const tag = el.tagName;
       // Attribute reads are the costly part of the visibility and name checks; most elements have none.
       const hasAttrs = el.hasAttributes();
-      if (SKIP_TAGS.has(el.tagName)) {
-        // not read
+      let skipped = false;
+      if (SKIP_TAGS.has(tag)) {
+        skipped = true; // not read
       } else if (opts.skipHidden && hasAttrs && isHidden(el)) {
         hiddenCount++;
+        skipped = true;
       } else {
         const i = els.length;
         els.push(el);
@@ -135,16 +155,25 @@ export function buildIndex(doc: Document, opts: { skipHidden: boolean; markUnlik
         const u = depth > 0 ? openU[depth - 1]! : 0;
         const myU = u || (opts.markUnlikely && isUnlikely(el, hasAttrs) ? 1 : 0);
         unl.push(myU);
-        const myBlk = BLOCK_TAGS.has(el.tagName) || blk < 0 ? i : blk;
+        const myBlk = blk < 0 || BLOCK_TAGS.has(tag) ? i : blk;
+        const isLink = tag === 'A';
+        if (isLink) linkAll.set(i, 0);
         const first = el.firstChild;
         if (first) {
           openEls.push(el);
           openIdx.push(i);
           openBlk.push(myBlk);
           openU.push(myU);
+          openIsLink.push(isLink);
+          if (isLink) openLinks.push(i);
           node = first;
           entered = true;
         }
+      }
+      if (skipped && openLinks.length > 0) {
+        // Not walked, but part of the links' text all the same.
+        const n = jsNonSpace(el.textContent ?? '');
+        for (const l of openLinks) linkAll.set(l, linkAll.get(l)! + n);
       }
     }
     if (entered) continue;
@@ -155,6 +184,7 @@ export function buildIndex(doc: Document, opts: { skipHidden: boolean; markUnlik
       openIdx.pop();
       openBlk.pop();
       openU.pop();
+      if (openIsLink.pop()) openLinks.pop();
       next = done === body ? null : done.nextSibling;
     }
     node = next;
@@ -181,12 +211,8 @@ export function buildIndex(doc: Document, opts: { skipHidden: boolean; markUnlik
     }
   }
   // Links: text credited to a block never reached an inline <a>; measure links directly (bounded by link count).
-  for (let i = 0; i < n; i++) {
-    if (els[i]!.tagName !== 'A') continue;
+  for (const [i, inner] of linkAll) {
     // Non-space characters of the link's whole text (hidden parts included), as a split on /\s+/ counts them.
-    const all = els[i]!.textContent ?? '';
-    let inner = 0;
-    for (let k = 0; k < all.length; k++) if (!isJsSpace(all.charCodeAt(k))) inner++;
     const extra = inner - link[i]!;
     if (extra <= 0) continue;
     for (let a = i; a >= 0; a = parent[a]!) link[a]! += extra;

@@ -59,6 +59,9 @@ export function scanParagraph(t: string, from: number, to: number): Span[] {
     return false;
   };
   for (let i = from; i < to; i++) {
+    // Only the marks below do anything: every other character is passed over without reading its neighbours.
+    const code = t.charCodeAt(i);
+    if (code !== 34 && code !== 39 && code !== 0x201c && code !== 0x201d && code !== 0x201e && code !== 0xab && code !== 0xbb && code !== 0x2018 && code !== 0x2019) continue;
     const c = t[i]!;
     const prev = i > from ? t[i - 1] : undefined;
     const next = i + 1 < to ? t[i + 1] : undefined;

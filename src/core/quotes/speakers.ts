@@ -197,8 +197,19 @@ export class Cast {
   constructor(text: string, masked: string, noNamesBefore = 0) {
     const tokens = tokenize(text, 0, text.length);
     const runs = nameRuns(tokens, text);
-    const tokenAt = new Map<number, number>();
-    tokens.forEach((t, i) => tokenAt.set(t.s, i));
+    // Token index by start offset: tokens are in text order, so a binary search (a map of every word cost more).
+    const tokenAt = {
+      get(s: number): number | undefined {
+        let lo = 0;
+        let hi = tokens.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (tokens[mid]!.s < s) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo < tokens.length && tokens[lo]!.s === s ? lo : undefined;
+      },
+    };
     for (const run of runs) {
       const { titles, name } = splitTitles(run.words);
       if (run.at < noNamesBefore || name.length < 2 || name[name.length - 1]!.poss || BODY_WORDS.has(name[name.length - 1]!.l)) continue;
