@@ -44,11 +44,12 @@ export function placeAnchor(text: string, anchor: NoteAnchor): Placement | null 
   // Only the context nearest the quote is compared: imported anchors may carry longer context.
   const prefix = anchor.quote.prefix.slice(-CONTEXT_CHARS);
   const suffix = anchor.quote.suffix.slice(0, CONTEXT_CHARS);
-  const scorer = new Scorer(text, exact, prefix, suffix, anchor.position.start);
   const { start, end } = anchor.position;
+  const scorer = new Scorer(text, exact, prefix, suffix, start);
 
   const exactHits = scorer.exactCandidates();
-  const trusted = (c: Candidate) => isTrusted(c, exactHits.length, exact, text, prefix, suffix);
+  const paragraph = storedParagraph(prefix, exact, suffix, start);
+  const trusted = (c: Candidate) => isTrusted(c, exactHits.length, exact, text, prefix, suffix) || (c.errors === 0 && foundWhole(text, c, paragraph));
   let pool = exactHits;
   let winner = pickBest(exactHits.filter(trusted));
   // The quote with both sides of its context, verbatim: no approximate place can explain it better, so
@@ -69,8 +70,11 @@ export function placeAnchor(text: string, anchor: NoteAnchor): Placement | null 
   // repeated paragraph, a pull quote) hides behind the winner: search again with the winner masked out.
   // The note's old home, its context still there around other words (the quote deleted or rewritten),
   // competes too: then an identical line elsewhere (a newsletter box, a credit) is not the note's.
+  // Rivals are scored on the masked text: a rival's context is its own, never the winner's words (a place
+  // a few characters off would otherwise borrow the winner's context, see contextErrors).
   const masked = mask(text, winner.start, winner.end);
-  const others = [...pool, ...scorer.fuzzyCandidates(masked, MAX_COPY_TIERS)];
+  const rivalScorer = new Scorer(masked, exact, prefix, suffix, anchor.position.start);
+  const others = [...pool.map((c) => rivalScorer.score(c.start, c.end, c.errors)), ...rivalScorer.fuzzyCandidates(masked, MAX_COPY_TIERS)];
   if (rivalled(winner, others, R.ambiguityMargin)) return null;
   // A second place that reproduces the remembered passage (quote and context) nearly as a whole makes
   // the note ambiguous whatever the scores say: on a page that repeats a passage, the verbatim copy far
@@ -83,8 +87,15 @@ export function placeAnchor(text: string, anchor: NoteAnchor): Placement | null 
     (w.contextSim >= R.repeatContext || (w.prefixSim >= R.strongSide && c.prefixSim >= R.strongSide) || (w.suffixSim >= R.strongSide && c.suffixSim >= R.strongSide));
   if ([...others, ...homes].some((c) => !overlaps(c, w) && ((c.score >= R.repeatScore && w.score - c.score < R.repeatMargin) || twice(c)))) return null;
   if (rivalled(winner, homes, R.homeMargin)) return null;
+  // A quote kept torn at a paragraph break claims the text beyond the break left: not so if its context
+  // there still stands beside the rest of its setting, around other words (the note's words rewritten,
+  // and this piece a copy elsewhere).
+  if (winner.errors > 0) {
+    const e = edges(winner, exact, text);
+    if ((e.head === 'torn' || e.tail === 'torn') && homes.some((h) => !overlaps(h, w) && h.contextSim >= R.repeatContext)) return null;
+  }
   const method: AnchorMethod = winner.start === start && winner.end === end ? 'position' : winner.errors > 0 ? 'fuzzy' : 'exact';
-  return placement(winner, method);
+  return placement(trimSpaces(winner, exact, text), method);
 }
 
 /**
@@ -111,8 +122,11 @@ function placeVerbatim(text: string, anchor: NoteAnchor): Placement | null | und
 function mask(text: string, from: number, to: number): string {
   const a = Math.max(0, from);
   const b = Math.min(text.length, to);
-  return text.slice(0, a) + '\u0000'.repeat(b - a) + text.slice(b);
+  return text.slice(0, a) + MASK.repeat(b - a) + text.slice(b);
 }
+
+/** Stands for hidden text: occurs in no article text (TextMap never emits it). */
+const MASK = '\u0000';
 
 /** Enough evidence for this place? Exact quotes need some context (or length); edited quotes need more. */
 function isTrusted(c: Candidate, exactCount: number, exact: string, text: string, prefix: string, suffix: string): boolean {
@@ -154,20 +168,91 @@ function sameBoundaries(c: Candidate, exact: string, text: string, prefix: strin
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 function edgesHold(c: Candidate, exact: string, text: string): boolean {
+  const e = edges(c, exact, text);
+  return e.head !== 'lost' && e.tail !== 'lost';
+}
+
+/**
+ * How each placed edge is vouched for: 'held' (its side of the context found again, or the quote's own
+ * first/last characters there), 'torn' (only a paragraph break where the quote had one: the text beyond
+ * it moved away or went, and the quote kept its larger piece here) or 'lost'.
+ */
+function edges(c: Candidate, exact: string, text: string): { head: Edge; tail: Edge } {
   const bound = Math.floor(exact.length * R.maxQuoteErrorRate);
   const n = Math.min(R.edgeChars, bound);
-  if (n === 0) return true;
+  if (n === 0) return { head: 'held', tail: 'held' };
   // The placed edge is the quote's own: its first (last) characters, or a little further in (words
-  // deleted at the edge), verbatim.
+  // deleted at the edge), verbatim, spaces gained or lost aside.
   const head = text.slice(c.start, c.start + n);
   const tail = text.slice(c.end - n, c.end);
   // Words deleted across the quote's edge leave the rest of that side's context, a little further off;
-  // a quote torn from its text (its paragraph moved away) leaves none of it.
-  const headOk = c.prefixSim >= R.minSideSimilarity || head === exact.slice(0, n) ||
+  // a quote torn from its text (its paragraph moved away) leaves none of it, only the paragraph break.
+  const headHeld = c.prefixSim >= R.minSideSimilarity || head === exact.slice(0, n) || headHolds(text, c.start, exact.slice(0, n)) ||
     (c.prefixSim >= R.minEdgeDeletionSide && exact.slice(0, n + bound).includes(head));
-  const tailOk = c.suffixSim >= R.minSideSimilarity || tail === exact.slice(-n) ||
+  const tailHeld = c.suffixSim >= R.minSideSimilarity || tail === exact.slice(-n) || tailHolds(text, c.end, exact.slice(-n)) ||
     (c.suffixSim >= R.minEdgeDeletionSide && exact.slice(-(n + bound)).includes(tail));
-  return headOk && tailOk;
+  const headTorn = (c.start === 0 || text.endsWith(BREAK, c.start)) && exact.includes(BREAK + head);
+  const tailTorn = (c.end === text.length || text.startsWith(BREAK, c.end)) && exact.includes(tail + BREAK);
+  return {
+    head: headHeld ? 'held' : headTorn ? 'torn' : 'lost',
+    tail: tailHeld ? 'held' : tailTorn ? 'torn' : 'lost',
+  };
+}
+
+type Edge = 'held' | 'torn' | 'lost';
+
+/** The paragraph separator of article texts (TextMap joins blocks with a blank line). */
+const BREAK = '\n\n';
+
+/** text from `at` begins with `snap`, spaces aside (a space gained or lost before a comma, say). */
+function headHolds(text: string, at: number, snap: string): boolean {
+  if (at < 0 || at >= text.length || /\s/.test(text[at]!) !== /\s/.test(snap[0] ?? '')) return false;
+  return squeeze(text.slice(at, at + 2 * snap.length)).startsWith(squeeze(snap));
+}
+
+/** text up to `at` ends with `snap`, spaces aside. */
+function tailHolds(text: string, at: number, snap: string): boolean {
+  if (at <= 0 || at > text.length || /\s/.test(text[at - 1]!) !== /\s/.test(snap[snap.length - 1] ?? '')) return false;
+  return squeeze(text.slice(Math.max(0, at - 2 * snap.length), at)).endsWith(squeeze(snap));
+}
+
+function squeeze(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+/**
+ * The quote's paragraph as far as the anchor shows it: when the stored context reaches a paragraph break
+ * (or the text's edge) on both sides, the words between those breaks. Null when a side's context lies
+ * wholly inside the paragraph. (A prefix as long as the quote's offset reached the text's start; a
+ * suffix shorter than CONTEXT_CHARS, its end.)
+ */
+function storedParagraph(prefix: string, exact: string, suffix: string, start: number): { before: string; after: string } | null {
+  const b = prefix.lastIndexOf(BREAK);
+  const before = b >= 0 ? prefix.slice(b + BREAK.length) : prefix.length === start ? prefix : null;
+  const a = suffix.indexOf(BREAK);
+  const after = a >= 0 ? suffix.slice(0, a) : suffix.length < CONTEXT_CHARS ? suffix : null;
+  if (before === null || after === null || exact.includes(BREAK)) return null;
+  return before.length + exact.length + after.length >= R.selfEvidentBlockChars ? { before, after } : null;
+}
+
+/**
+ * A verbatim quote whose whole paragraph (as the anchor shows it, see storedParagraph) stands here as a
+ * paragraph of its own, and nowhere else: the paragraph moved, and its words vouch for the place as a
+ * whole-paragraph quote does (`selfEvidentBlockChars`). A paragraph the page held twice is told apart
+ * by the rival and old-home checks that follow, as for any place.
+ */
+function foundWhole(text: string, c: { start: number; end: number }, paragraph: { before: string; after: string } | null): boolean {
+  if (!paragraph) return false;
+  const { before, after } = paragraph;
+  const a = c.start - before.length;
+  const b = c.end + after.length;
+  if (a < 0 || b > text.length || !text.startsWith(before, a) || !text.startsWith(after, c.end)) return false;
+  if (!isWholeBlock(text, { start: a, end: b })) return false;
+  const whole = text.slice(a, b);
+  for (let i = text.indexOf(whole); i >= 0; i = text.indexOf(whole, i + 1)) {
+    if (i !== a && isWholeBlock(text, { start: i, end: i + whole.length })) return false;
+  }
+  return true;
 }
 
 /** The span is a paragraph of its own: a blank line (or the text's edge) on both sides. */
@@ -194,6 +279,15 @@ function pickBest(cands: Candidate[]): Candidate | null {
   return best;
 }
 
+/** An approximate place does not begin (end) with spaces the quote did not begin (end) with. */
+function trimSpaces(c: Candidate, exact: string, text: string): Candidate {
+  const space = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+  let { start, end } = c;
+  if (!space(exact[0])) while (start < end && space(text[start])) start++;
+  if (!space(exact[exact.length - 1])) while (end > start && space(text[end - 1])) end--;
+  return start === c.start && end === c.end ? c : { ...c, start, end };
+}
+
 function placement(c: Candidate, method: AnchorMethod): Placement {
   return { start: c.start, end: c.end, method, score: Math.round(c.score * 1000) / 1000 };
 }
@@ -217,12 +311,13 @@ class Scorer {
     const { text, prefix, suffix, exact } = this;
     const w = R.weights;
     const quoteErrors = Math.min(exact.length, errors);
-    const prefixErrors = prefix ? distance(prefix, text.slice(Math.max(0, start - prefix.length), start)) : 0;
-    const suffixErrors = suffix ? distance(suffix, text.slice(end, end + suffix.length)) : 0;
+    const prefixErrors = prefix ? contextErrors(prefix, text, start, -1) : 0;
+    const suffixErrors = suffix ? contextErrors(suffix, text, end, 1) : 0;
     const contextLen = prefix.length + suffix.length;
     const contextSim = contextLen === 0 ? 1 : 1 - (prefixErrors + suffixErrors) / contextLen;
     const quoteSim = 1 - quoteErrors / exact.length;
-    const found = w.quoteChar * (exact.length - quoteErrors) + w.contextChar * (contextLen - prefixErrors - suffixErrors);
+    const found = w.quoteChar * (exact.length - quoteErrors) +
+      w.contextChar * (contextFound(prefix, prefixErrors, text, start, -1) + contextFound(suffix, suffixErrors, text, end, 1));
     const whole = w.quoteChar * exact.length + w.contextChar * contextLen;
     const posSim = 1 - Math.min(1, Math.abs(start - this.hint) / Math.max(1, text.length));
     const score = (1 - w.position) * (found / whole) + w.position * posSim;
@@ -353,10 +448,16 @@ class Scorer {
     const headPart = exact.slice(0, n + bound);
     const tailPart = exact.slice(-(n + bound));
     const inward = (ok: (k: number) => boolean) => { for (let k = 0; k <= reach; k++) if (ok(k)) return k; return 0; };
-    const dsQuote = shift(exact.slice(0, SNAP_CHARS), startsAt(start)) ||
-      (n > 0 ? inward((k) => headPart.includes(text.slice(start + k, start + k + n))) : 0);
-    const deQuote = shift(exact.slice(-SNAP_CHARS), endsAt(end)) ||
-      (n > 0 ? -inward((k) => end - k - n >= 0 && tailPart.includes(text.slice(end - k - n, end - k))) : 0);
+    // (Spaces gained or lost at the edge, "government ." for "government.", don't stop an end moving
+    // onto the quote's own characters.)
+    const looseStartsAt = (x: number) => (snap: string, k: number) => headHolds(text, x + k, snap);
+    const looseEndsAt = (x: number) => (snap: string, k: number) => tailHolds(text, x + k, snap);
+    // (An inward end lands on a word, as the quote's own end does, not on the space before it.)
+    const space = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
+    const dsQuote = shift(exact.slice(0, SNAP_CHARS), startsAt(start)) || shift(exact.slice(0, SNAP_CHARS), looseStartsAt(start)) ||
+      (n > 0 ? inward((k) => space(text[start + k]) === space(exact[0]) && headPart.includes(text.slice(start + k, start + k + n))) : 0);
+    const deQuote = shift(exact.slice(-SNAP_CHARS), endsAt(end)) || shift(exact.slice(-SNAP_CHARS), looseEndsAt(end)) ||
+      (n > 0 ? -inward((k) => end - k - n >= 0 && space(text[end - k - 1]) === space(exact[exact.length - 1]) && tailPart.includes(text.slice(end - k - n, end - k))) : 0);
     // Moving an end trades quote errors (weight 1.5) for context agreement (at most both sides, weight 1):
     // a span more than that many errors worse cannot win, so the banded distance stops there. (Its
     // error count is then understated, which only ever flatters a span that loses anyway.)
@@ -378,7 +479,21 @@ class Scorer {
     // The quote's own edges may score below the context's (words pasted before a quote whose context
     // survived look like part of it) yet be the only boundaries with enough evidence: keep them as well.
     const own = start + dsQuote < end + deQuote ? at(start + dsQuote, end + deQuote, bound) : null;
-    return own && (own.start !== best.start || own.end !== best.end) ? [best, own] : [best];
+    const out = own && (own.start !== best.start || own.end !== best.end) ? [best, own] : [best];
+    // A quote across a paragraph break whose paragraph on one side moved away or went: the part that
+    // stayed ends (begins) at a paragraph break where the quote had one.
+    if (exact.includes(BREAK)) {
+      const s0 = own?.start ?? best.start;
+      const e0 = own?.end ?? best.end;
+      // (Only pieces that can still hold three quarters of the quote.)
+      const least = exact.length - bound;
+      for (let p = text.indexOf(BREAK, s0); p >= 0 && p < e0; p = text.indexOf(BREAK, p + 1)) {
+        if (p - s0 >= least && exact.includes(text.slice(Math.max(s0, p - SNAP_CHARS), p) + BREAK)) out.push(at(s0, p, bound));
+        const q = p + BREAK.length;
+        if (e0 - q >= least && exact.includes(BREAK + text.slice(q, Math.min(e0, q + SNAP_CHARS)))) out.push(at(q, e0, bound));
+      }
+    }
+    return out;
   }
 }
 
@@ -462,6 +577,65 @@ export function boundedDistance(a: string, b: string, k: number): number {
   }
   return Math.min(BIG, prev[b.length]!);
 }
+
+/**
+ * How many edits the stored context needs to be found again against the text, read outward from the
+ * quote's edge at `at` (dir -1: the prefix, read backwards from `at`; dir 1: the suffix, read forwards).
+ * The context must start right at the quote's edge and every stored character counts, but the far end
+ * may stop anywhere in a window CONTEXT_SLACK characters longer: words pasted into (or deleted from)
+ * the context shift its far end, and that shift costs what was pasted or deleted, not twice that (once
+ * for the new words, once for the stored characters pushed out of a fixed-length window). Unrelated
+ * English still needs about 0.65 × length.
+ */
+export function contextErrors(context: string, text: string, at: number, dir: 1 | -1): number {
+  const m = context.length;
+  let n = dir < 0 ? Math.min(at, m + CONTEXT_SLACK) : Math.min(text.length - at, m + CONTEXT_SLACK);
+  // A masked stretch (another place's words, see placeAnchor) ends the context there.
+  const wall = dir < 0 ? text.lastIndexOf(MASK, at - 1) : text.indexOf(MASK, at);
+  if (wall >= 0) n = Math.min(n, dir < 0 ? at - 1 - wall : wall - at);
+  // Fast path: the context verbatim where it should be.
+  if (n >= m && (dir < 0 ? text.endsWith(context, at) : text.startsWith(context, at))) return 0;
+  const ctx = (i: number) => context.charCodeAt(dir < 0 ? m - 1 - i : i);
+  const txt = (j: number) => text.charCodeAt(dir < 0 ? at - 1 - j : at + j);
+  // Rows: stored characters read outward; columns: text characters read outward; the answer is the best
+  // of the last row. Text between the quote's edge and the context's first character costs double (row
+  // 0), as it did in a fixed window: else any place a few characters off would borrow the quote's context.
+  let prev = new Uint16Array(n + 1);
+  let cur = new Uint16Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = NEAR_GAP_COST * j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    const c = ctx(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const sub = prev[j - 1]! + (c === txt(j - 1) ? 0 : 1);
+      cur[j] = Math.min(sub, prev[j]! + 1, cur[j - 1]! + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  let best = m;
+  for (let j = 0; j <= n; j++) if (prev[j]! < best) best = prev[j]!;
+  return best;
+}
+
+/**
+ * Characters of a context side that count as found again: its agreement beyond what unrelated text
+ * reaches by chance, scaled to the side's length, or, if more, the stored characters found verbatim right
+ * against the quote (a context cut short by a paragraph boundary or pasted words is still evidence).
+ */
+function contextFound(context: string, errors: number, text: string, at: number, dir: 1 | -1): number {
+  const m = context.length;
+  if (m === 0) return 0;
+  const chance = R.chanceContextSimilarity;
+  const beyond = (m * Math.max(0, 1 - errors / m - chance)) / (1 - chance);
+  let run = 0;
+  while (run < m && (dir < 0 ? text[at - 1 - run] === context[m - 1 - run] : text[at + run] === context[run])) run++;
+  return Math.max(beyond, run);
+}
+
+/** Text characters beyond the stored context's length that its far end may reach, and the cost of each text
+ *  character between the quote's edge and the context (see contextErrors). */
+const CONTEXT_SLACK = CONTEXT_CHARS;
+const NEAR_GAP_COST = 2;
 
 /** Edit distance (two-row Levenshtein); only ever called on context-sized strings (≤ CONTEXT_CHARS). About
  *  0.7 × length for unrelated English, 0 for equal strings. */

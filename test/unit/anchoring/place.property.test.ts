@@ -178,7 +178,10 @@ describe('placeAnchor properties', () => {
         let t: Tracked = { text, start: s, end: e, destroyed: false };
         for (const ed of edits) {
           if (ed.kind === 'move' || ed.kind === 'merge' || ed.kind === 'split') continue;
-          const p = at(t, false, ed.a);
+          // (An 'ad' lands at the start of a paragraph chosen by `a`, not at `at(…, a)`: the paragraph
+          // may begin inside the quote, which is not "away".)
+          const blocks = blocksOf(t.text);
+          const p = ed.kind === 'ad' ? blocks[Math.min(blocks.length - 1, Math.floor(ed.a * blocks.length))]![0] : at(t, false, ed.a);
           // Keep clear of the quote and its 32-character context (with room for a 12-character deletion).
           if (p > t.start - 32 - 14 && p < t.end + 32 + 1) continue;
           t = apply(t, { ...ed, near: false });
