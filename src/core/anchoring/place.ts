@@ -8,7 +8,7 @@
  * the wrong words misleads the reader, a note marked "not found" does not.
  */
 import approxSearch from 'approx-string-match';
-import { CONTEXT_CHARS, MAX_CONTEXT_CHARS, type NoteAnchor } from './selectors';
+import { CONTEXT_CHARS, MAX_CONTEXT_CHARS, contextKind, type NoteAnchor } from './selectors';
 import { ANCHORING_RULES as R } from './rules';
 
 export type AnchorMethod = 'position' | 'exact' | 'fuzzy';
@@ -49,6 +49,14 @@ export function placeAnchor(text: string, anchor: NoteAnchor): Placement | null 
 
   const exactHits = scorer.exactCandidates();
   const paragraph = storedParagraph(prefix, exact, suffix, start);
+  // A quote the page held once when the note was taken, found once again, verbatim, with its whole
+  // paragraph (as the anchor shows it) standing alone: the note's own words, wherever the paragraph went.
+  // Its old home found empty (the paragraph moved) or a look-alike line (a list of similar captions) is
+  // then no reason to doubt it: neither can be the note's words.
+  const hit = exactHits.length === 1 ? exactHits[0]! : null;
+  if (hit && contextKind(anchor) === 'unique' && foundWhole(text, hit, paragraph)) {
+    return placement(hit, hit.start === start && hit.end === end ? 'position' : 'exact');
+  }
   const trusted = (c: Candidate) => isTrusted(c, exactHits.length, exact, text, prefix, suffix) || (c.errors === 0 && foundWhole(text, c, paragraph));
   let pool = exactHits;
   let winner = pickBest(exactHits.filter(trusted));
@@ -107,7 +115,7 @@ function placeVerbatim(text: string, anchor: NoteAnchor): Placement | null | und
   const { prefix, exact, suffix } = anchor.quote;
   const { start, end } = anchor.position;
   const window = prefix + exact + suffix;
-  const widened = prefix.length > CONTEXT_CHARS || suffix.length > CONTEXT_CHARS;
+  const widened = contextKind(anchor) === 'widened';
   const found = (at: number) => ({ start: at, end: at + exact.length, method: (at === start && at + exact.length === end ? 'position' : 'exact') as AnchorMethod, score: 1 });
   // Still not unique at the widest context: the page repeats a long stretch, and only the stored offset
   // itself, holding the whole setting, can be trusted.

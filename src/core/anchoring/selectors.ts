@@ -30,6 +30,13 @@ export interface NoteAnchor {
  */
 export const CONTEXT_CHARS = 32;
 
+/**
+ * Context kept on each side when the page holds the quote itself only once (verbatim): four characters
+ * more than CONTEXT_CHARS, and that length is how a later visit knows the quote was unique when noted
+ * (see `contextKind`). Anchors made before this existed, and quotes the page repeats, carry CONTEXT_CHARS.
+ */
+export const UNIQUE_CONTEXT_CHARS = CONTEXT_CHARS + 4;
+
 /** Longest quote we store: a selection longer than this is a whole article, not a note's anchor. */
 const MAX_EXACT_CHARS = 100_000;
 
@@ -50,17 +57,51 @@ export const MAX_CONTEXT_CHARS = 512;
 export function describeSpan(text: string, start: number, end: number): NoteAnchor {
   const s = clamp(Math.min(start, end), 0, text.length);
   const e = clamp(Math.max(start, end), 0, text.length);
+  const exact = text.slice(s, e);
+  const once = (n: number) => occursOnce(text, Math.max(0, s - n), Math.min(text.length, e + n), s, e);
+  // (Whether the passage repeats is judged on CONTEXT_CHARS a side, as for every anchor.)
   let n = CONTEXT_CHARS;
-  while (n < MAX_CONTEXT_CHARS && !occursOnce(text, Math.max(0, s - n), Math.min(text.length, e + n), s, e)) n *= 2;
+  while (n < MAX_CONTEXT_CHARS && !once(n)) n *= 2;
+  const uniqueQuote = e > s && text.indexOf(exact) === s && text.indexOf(exact, s + 1) < 0;
+  if (n === CONTEXT_CHARS && uniqueQuote) n = UNIQUE_CONTEXT_CHARS;
+  let prefix = text.slice(Math.max(0, s - n), s);
+  let suffix = text.slice(e, e + n);
+  // Near the text's edges a side comes out shorter than n, and the widths must still read back right
+  // (see contextKind): a unique quote with neither side at full width keeps CONTEXT_CHARS (read as
+  // 'plain'); a widened side cut to exactly UNIQUE_CONTEXT_CHARS loses a character (still 'widened').
+  if (n === UNIQUE_CONTEXT_CHARS && prefix.length < n && suffix.length < n) {
+    prefix = prefix.slice(-CONTEXT_CHARS);
+    suffix = suffix.slice(0, CONTEXT_CHARS);
+  } else if (n > UNIQUE_CONTEXT_CHARS && Math.max(prefix.length, suffix.length) === UNIQUE_CONTEXT_CHARS) {
+    const p = prefix.length === UNIQUE_CONTEXT_CHARS ? prefix.slice(1) : prefix;
+    const q = suffix.length === UNIQUE_CONTEXT_CHARS ? suffix.slice(0, -1) : suffix;
+    if (unique(text, p + exact + q)) [prefix, suffix] = [p, q];
+  }
   return {
-    quote: {
-      type: 'TextQuoteSelector',
-      exact: text.slice(s, e),
-      prefix: text.slice(Math.max(0, s - n), s),
-      suffix: text.slice(e, e + n),
-    },
+    quote: { type: 'TextQuoteSelector', exact, prefix, suffix },
     position: { type: 'TextPositionSelector', start: s, end: e },
   };
+}
+
+function unique(text: string, w: string): boolean {
+  const at = text.indexOf(w);
+  return at >= 0 && text.indexOf(w, at + 1) < 0;
+}
+
+/**
+ * What the stored context's width says about the page when the note was taken:
+ * - 'unique': the quote itself occurred once (a side of exactly UNIQUE_CONTEXT_CHARS, none wider);
+ * - 'widened': the passage with its context occurred more than once (any other side wider than
+ *   CONTEXT_CHARS: 64, 128, … or cut short by the text's edge);
+ * - 'plain': not known (the quote occurred more than once, or the anchor predates these widths).
+ * (An anchor made before UNIQUE_CONTEXT_CHARS existed, widened on a text so short that both sides were
+ * cut to at most that length with one exactly that long, reads as 'unique'.)
+ */
+export function contextKind(anchor: NoteAnchor): 'unique' | 'widened' | 'plain' {
+  const { prefix, suffix } = anchor.quote;
+  const longest = Math.max(prefix.length, suffix.length);
+  if (longest === UNIQUE_CONTEXT_CHARS) return 'unique';
+  return longest > CONTEXT_CHARS ? 'widened' : 'plain';
 }
 
 /**

@@ -4,7 +4,8 @@
  * orphans. Made-up text only: no corpus page's words.
  */
 import { describe, expect, it } from 'vitest';
-import { describeSpan, placeAnchor } from '../../../src/core/anchoring/index';
+import { describeSpan, placeAnchor, type NoteAnchor } from '../../../src/core/anchoring/index';
+import { contextKind } from '../../../src/core/anchoring/selectors';
 
 const PARAS = [
   'Ferry timetable',
@@ -112,5 +113,70 @@ describe('a quote inside a short paragraph that moved: the paragraph found whole
     ['the paragraph moved and then deleted: orphan', 'take effect in May', (t) => moveParagraph(3, 0)(t).replace('Timetable changes take effect in May\n\n', ''), null],
   ])('%s', (_name, quote, edit, expected) => {
     expect(run(quote, edit)).toBe(expected);
+  });
+});
+
+describe('a short paragraph moved far away, both sides of its context changed', () => {
+  // Its old home is found empty (its context, now side by side), exactly as when a line is deleted
+  // while an identical line survives elsewhere. The anchor tells the two apart: its context is
+  // UNIQUE_CONTEXT_CHARS wide only when the page held the quote once.
+  const CAPTIONS = [
+    'Photo by Ann Lee for the Harbour Times',
+    'The new ferry leaves the harbour on its first run to the island.',
+    'Photo by Tom Ray for the Harbour Times',
+    'Residents queue for tickets at the terminal on Monday morning.',
+    'Photo by Sam Fox for the Harbour Times',
+    'Crew members prepare the car deck before the evening crossing.',
+    'Sign up for our daily briefing',
+    'The operator expects the route to carry twice as many cars by summer.',
+    'Sign up for our daily briefing',
+  ];
+  const PAGE = CAPTIONS.join('\n\n');
+  const moveTo = (from: number, to: number) => (t: string) => {
+    const ps = t.split('\n\n');
+    const [p] = ps.splice(from, 1);
+    ps.splice(to, 0, p!);
+    return ps.join('\n\n');
+  };
+  it.each<[string, string, number, (t: string) => string, string | null]>([
+    ['a caption moved to the top (look-alike captions stay)', 'Photo by Tom Ray for the Harbour Times', 0, moveTo(2, 0), 'Photo by Tom Ray for the Harbour Times'],
+    ['a caption moved to the end', 'Photo by Ann Lee for the Harbour Times', 0, moveTo(0, 8), 'Photo by Ann Lee for the Harbour Times'],
+    ['a caption deleted, look-alikes stay: orphan', 'Photo by Tom Ray for the Harbour Times', 0,
+      (t) => t.replace('Photo by Tom Ray for the Harbour Times\n\n', ''), null],
+    ['a line the page repeats, moved: orphan (indistinguishable from a deletion)', 'Sign up for our daily briefing', 0, moveTo(6, 0), null],
+    ['a line the page repeats, deleted while its twin stays: orphan', 'Sign up for our daily briefing', 0,
+      (t) => t.replace('Sign up for our daily briefing\n\nThe operator', 'The operator'), null],
+  ])('%s', (_name, quote, nth, edit, expected) => {
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = PAGE.indexOf(quote, at + 1);
+    const anchor = describeSpan(PAGE, at, at + quote.length);
+    const edited = edit(PAGE);
+    const p = placeAnchor(edited, anchor);
+    expect(p && edited.slice(p.start, p.end)).toBe(expected);
+  });
+});
+
+describe('context width round trip (describeSpan → contextKind)', () => {
+  const PARA = 'Every resident may apply for the grant before the deadline in March.';
+  const anchorAt = (text: string, quote: string, nth = 0): NoteAnchor => {
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = text.indexOf(quote, at + 1);
+    return describeSpan(text, at, at + quote.length);
+  };
+  const legacy = (a: NoteAnchor): NoteAnchor => ({ ...a, quote: { ...a.quote, prefix: a.quote.prefix.slice(-32), suffix: a.quote.suffix.slice(0, 32) } });
+  const long = `Intro line here for the page.\n\n${PARA}\n\nClosing words follow after it.`;
+  it.each<[string, NoteAnchor, ReturnType<typeof contextKind>]>([
+    ['a quote the page holds once', anchorAt(long, 'grant'), 'unique'],
+    ['a quote the page holds once, near the start', anchorAt(long, 'Intro'), 'unique'],
+    ['a quote the page holds once, on a text too short for a full side', anchorAt('One short line.', 'short'), 'plain'],
+    ['a word the page repeats', anchorAt(long, 'the', 1), 'plain'],
+    ['a repeated passage', anchorAt(`First heading\n\n${PARA}\n\nSecond heading\n\n${PARA}\n\nEnd.`, 'apply', 1), 'widened'],
+    // Both sides cut by the text's edges to exactly 36 would read 'unique': one character less each.
+    ['a repeated passage cut to 36 a side by the text\'s edges', describeSpan(Array(19).fill('kal').join(' '), 36, 39), 'widened'],
+    ['a repeated passage on a text so short both sides are under 32 (as before widths existed)', anchorAt('kaka vofi bemi\n\nkaka vofi bemi', 'vofi', 1), 'plain'],
+    ['an anchor from before these widths', legacy(anchorAt(long, 'grant')), 'plain'],
+    ['a widened anchor', { ...anchorAt(long, 'grant'), quote: { ...anchorAt(long, 'grant').quote, prefix: 'x'.repeat(64) } }, 'widened'],
+  ])('%s', (_name, anchor, kind) => {
+    expect(contextKind(anchor)).toBe(kind);
   });
 });

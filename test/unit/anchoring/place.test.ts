@@ -23,12 +23,17 @@ function placedText(text: string, anchor: NoteAnchor) {
 }
 
 describe('describeSpan', () => {
-  it('stores exact, 32 characters of context and the offsets', () => {
+  it('stores exact, 36 characters of context for a quote the page holds once, and the offsets', () => {
     const a = anchorOn(ARTICLE, 'new ferry timetable');
     expect(a.quote.exact).toBe('new ferry timetable');
+    expect(a.quote.prefix).toBe(ARTICLE.slice(a.position.start - 36, a.position.start));
+    expect(a.quote.suffix).toBe(ARTICLE.slice(a.position.end, a.position.end + 36));
+    expect(isNoteAnchor(a)).toBe(true);
+  });
+  it('stores 32 characters of context for a quote the page holds more than once', () => {
+    const a = anchorOn(ARTICLE, 'the plan', 1);
     expect(a.quote.prefix).toBe(ARTICLE.slice(a.position.start - 32, a.position.start));
     expect(a.quote.suffix).toBe(ARTICLE.slice(a.position.end, a.position.end + 32));
-    expect(isNoteAnchor(a)).toBe(true);
   });
   it('clamps and orders offsets', () => {
     const a = describeSpan('abc', 5, -2);
@@ -153,12 +158,12 @@ describe('placeAnchor: never the wrong words', () => {
 
 describe('describeSpan: context for passages the page repeats', () => {
   const PARA = 'Every resident may apply for the grant before the deadline in March.';
-  it('keeps 32 characters of context for a passage that occurs once', () => {
+  it('keeps 36 characters of context for a passage that occurs once', () => {
     const text = `Intro line here.\n\n${PARA}\n\nClosing words follow.`;
     const at = text.indexOf('apply');
     const a = describeSpan(text, at, at + 5);
-    expect(a.quote.prefix.length).toBe(32);
-    expect(a.quote.suffix.length).toBe(32);
+    expect(a.quote.prefix.length).toBe(36);
+    expect(a.quote.suffix.length).toBe(36);
   });
   it('widens the context until a repeated passage is unique, and then places it only verbatim', () => {
     const text = `First heading\n\n${PARA}\n\nSecond heading\n\n${PARA}\n\nEnd.`;
