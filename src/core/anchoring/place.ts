@@ -456,7 +456,7 @@ class Scorer {
     const headPart = exact.slice(0, n + bound);
     const tailPart = exact.slice(-(n + bound));
     const inward = (ok: (k: number) => boolean) => { for (let k = 0; k <= reach; k++) if (ok(k)) return k; return 0; };
-    // (Spaces gained or lost at the edge, "government ." for "government.", don't stop an end moving
+    // (Spaces gained or lost at the edge, "the end ." for "the end.", don't stop an end moving
     // onto the quote's own characters.)
     const looseStartsAt = (x: number) => (snap: string, k: number) => headHolds(text, x + k, snap);
     const looseEndsAt = (x: number) => (snap: string, k: number) => tailHolds(text, x + k, snap);
