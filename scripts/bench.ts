@@ -29,7 +29,7 @@
  * table, and every page is served from that one host.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
@@ -37,6 +37,7 @@ import puppeteer, { type Page } from 'puppeteer-core';
 import { repoRoot, readabilityPagesDir, requireShared } from './lib/corpus';
 import { startFixtureServer } from '../test/support/fixture-server';
 import { EXECUTABLES } from '../test/support/browsers';
+import { contentScriptSize, sizeLines, type ContentScriptSize } from './size';
 
 const args = process.argv.slice(2);
 const option = (name: string): string | undefined => {
@@ -132,34 +133,7 @@ function cliCounts(files: string[], origin: string): Map<string, { quotes: numbe
 }
 
 // ---------- content script size ----------
-
-interface ScriptSize { browser: string; files: string[]; minBytes: number; gzipBytes: number; gzipConcatBytes: number }
-
-/** Every JS file one content-script injection loads: the manifest's entries, then their dynamic/static imports. */
-function contentScriptSize(dist: string, browser: string): ScriptSize | null {
-  const manifestFile = path.join(dist, 'manifest.json');
-  if (!existsSync(manifestFile)) return null;
-  const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
-  const seen = new Set<string>();
-  const queue = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
-  while (queue.length) {
-    const rel = path.posix.normalize(queue.shift()!);
-    if (seen.has(rel)) continue;
-    seen.add(rel);
-    const src = readFileSync(path.join(dist, rel), 'utf8');
-    // getURL("assets/x.js") from a loader; import … from "./x.js" / import("./x.js") between chunks.
-    for (const m of src.matchAll(/getURL\(\s*["']([^"']+\.js)["']\s*\)/g)) queue.push(m[1]!);
-    for (const m of src.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["'](\.{1,2}\/[^"']+\.js)["']/g)) queue.push(path.posix.join(path.posix.dirname(rel), m[1]!));
-  }
-  const files = [...seen];
-  const bodies = files.map((f) => readFileSync(path.join(dist, f)));
-  return {
-    browser, files,
-    minBytes: bodies.reduce((s, b) => s + b.length, 0),
-    gzipBytes: bodies.reduce((s, b) => s + gzipSync(b, { level: 9 }).length, 0),
-    gzipConcatBytes: gzipSync(Buffer.concat(bodies), { level: 9 }).length,
-  };
-}
+// `npm run size` (scripts/size.ts): what a page load fetches up front, and each lazily imported chunk apart.
 
 // ---------- tracing ----------
 
@@ -416,7 +390,7 @@ async function main(): Promise<void> {
   const corpusOnly = results.filter((r) => r.name !== '(demo)');
   const ratios = results.map((r) => r.ratio);
   const rejected = corpusOnly.filter((r) => !r.early.looksLikeArticle);
-  const sizes = [contentScriptSize(path.join(repoRoot, 'dist/chrome'), 'chrome'), contentScriptSize(path.join(repoRoot, 'dist/firefox'), 'firefox')].filter((x): x is ScriptSize => x !== null);
+  const sizes = [contentScriptSize(path.join(repoRoot, 'dist/chrome'), 'chrome'), contentScriptSize(path.join(repoRoot, 'dist/firefox'), 'firefox')].filter((x): x is ContentScriptSize => x !== null);
   const traced = results.filter((r) => r.trace);
   const summary = {
     browser: version,
@@ -435,7 +409,7 @@ async function main(): Promise<void> {
     coldCpuMs: { median: r2(median(results.map((r) => r.newsmark.coldCpuMs))), max: r2(Math.max(...results.map((r) => r.newsmark.coldCpuMs))), over50: results.filter((r) => r.newsmark.coldCpuMs > LONG_TASK_MS).map((r) => `${r.name} (${r.newsmark.coldCpuMs})`) },
     forcedLayouts: traced.length ? { maxPerPass: Math.max(...traced.map((r) => r.trace!.layouts)), pagesWithAny: traced.filter((r) => r.trace!.layouts > 0).map((r) => r.name), maxStyleRecalcs: Math.max(...traced.map((r) => r.trace!.styleRecalcs)) } : null,
     nextFrameMs: traced.length ? { median: r2(median(traced.map((r) => r.trace!.nextFrameMs))), p95: r2(quantile(traced.map((r) => r.trace!.nextFrameMs), 0.95)) } : null,
-    contentScript: sizes.map((s) => ({ browser: s.browser, files: s.files.length, minKb: r2(s.minBytes / 1024), gzipKb: r2(s.gzipBytes / 1024), gzipConcatKb: r2(s.gzipConcatBytes / 1024) })),
+    contentScript: sizes,
     passBundleGzipKb: r2(benchBundleGzip / 1024),
     nonArticle: {
       ...nonArticle,
@@ -477,7 +451,7 @@ async function main(): Promise<void> {
   lines.push(`Newsmark / Readability, ratio of summed times: ${sm.ratio.ofTotals}`);
   if (sm.forcedLayouts) lines.push(`forced layouts per pass (trace): max ${sm.forcedLayouts.maxPerPass}${sm.forcedLayouts.pagesWithAny.length ? ' on ' + sm.forcedLayouts.pagesWithAny.join(', ') : ''}; style recalcs inside the pass: max ${sm.forcedLayouts.maxStyleRecalcs}; target ≤ ${TARGETS.forcedLayouts}`);
   lines.push(`cold passes over ${LONG_TASK_MS} ms of CPU (one task each): ${sm.coldCpuMs.over50.length ? sm.coldCpuMs.over50.join(', ') : 'none'}`);
-  for (const s of sm.contentScript) lines.push(`content script (${s.browser}): ${s.files} files, ${s.minKb} KB min, ${s.gzipKb} KB min+gz (file by file; ${s.gzipConcatKb} KB as one stream); target ≤ ${TARGETS.contentScriptKb} KB`);
+  for (const s of sm.contentScript) lines.push(...sizeLines(s, TARGETS.contentScriptKb));
   if (sm.nonArticle.plain) lines.push(`non-article page (/plain/): early check ${sm.nonArticle.plain.earlyMs} ms vs Readability ${sm.nonArticle.plain.readabilityMs} ms = ${sm.nonArticle.plain.ratio}× (looks like an article: ${sm.nonArticle.plain.looksLikeArticle})`);
   for (const p of sm.nonArticle.corpusPagesRejectedEarly) lines.push(`  corpus page rejected early: ${p.name}: ${p.earlyMs} ms vs Readability ${p.readabilityMs} ms = ${p.ratio}×`);
   lines.push(`count mismatches with the CLIs: ${sm.mismatches.length ? '' : 'none'}`);

@@ -2,13 +2,13 @@
  * The one way any context talks to the background: `ask({type: …})`, typed by the request's type.
  */
 import browser from 'webextension-polyfill';
-import type { Draft, QuoteSummary, Reply, Request, RequestType } from './messages';
+import type { Draft, QuoteSummary, Reply, ReportAnswer, Request, RequestType } from './messages';
 import type { Note } from './storage/db';
 import type { TabPage } from './background/tabs';
 
 /** What each request answers with. */
 export interface Responses {
-  'page/report': null;
+  'page/report': ReportAnswer;
   'tab/status': TabPage | null;
   'notes/create': Note;
   'notes/list-page': Note[];

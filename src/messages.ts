@@ -3,8 +3,8 @@
  *
  * One map of calls (`Requests`), one line of doc each. Every message is validated with valibot at the receiving
  * end: an invalid one is rejected with a logged reason and never half-processed. valibot rather than zod because
- * its functions tree-shake — the content script pulls in only the schemas it uses, which matters against its
- * 30 KB gzipped budget.
+ * its functions tree-shake to the few validators each context uses. The content script, the one context loaded
+ * on every page (30 KB gzipped budget), checks its few commands without it (`src/content/commands.ts`).
  *
  * A page's identity (its URL) is never part of a message from a content script: the background takes it from
  * `sender.tab.url`. Extension pages (popup, panel, options) name a tab by id, and the background looks that tab's
@@ -137,7 +137,19 @@ export const RequestSchemas = {
 export type RequestType = keyof typeof RequestSchemas;
 export type Request<T extends RequestType = RequestType> = v.InferOutput<(typeof RequestSchemas)[T]>;
 
-/** Messages the background sends to a content script. */
+/**
+ * The background's answer to `page/report`: how many notes are filed under the page (0 for a page that isn't an
+ * article). The content script loads its note layer and the anchoring engine only when there are some.
+ */
+export interface ReportAnswer {
+  noteCount: number;
+}
+
+/**
+ * Messages the background sends to a content script. The content script checks them with a hand-written
+ * equivalent of this schema (`src/content/commands.ts`, held to it by a unit test), so that it carries no
+ * validation library on every page.
+ */
 export const TabCommandSchema = v.variant('type', [
   /** Show or hide boilerplate and quote highlights. */
   v.object({ type: v.literal('view/set'), boilerplateShown: v.optional(v.boolean()), quotesShown: v.optional(v.boolean()) }),
@@ -170,9 +182,4 @@ export function parseRequest(message: unknown): { ok: true; request: Request } |
   const issue = result.issues[0];
   const path = issue?.path?.map((p) => String(p.key)).join('.') ?? '';
   return { ok: false, reason: `invalid message${path ? ` at ${path}` : ''}: ${issue?.message ?? 'unknown'}` };
-}
-
-export function parseTabCommand(message: unknown): TabCommand | null {
-  const result = v.safeParse(TabCommandSchema, message);
-  return result.success ? result.output : null;
 }

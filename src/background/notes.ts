@@ -57,6 +57,11 @@ export function pageNotes(db: NewsmarkDb, pageUrl: string): Promise<Note[]> {
   return db.notes.where('pageUrl').equals(pageUrl).sortBy('createdAt');
 }
 
+/** How many notes are filed under a page (an indexed count: the notes themselves are not read). */
+export function countPageNotes(db: NewsmarkDb, pageUrl: string): Promise<number> {
+  return db.notes.where('pageUrl').equals(pageUrl).count();
+}
+
 export function recentNotes(db: NewsmarkDb, limit = 500): Promise<Note[]> {
   return db.notes.orderBy('updatedAt').reverse().limit(limit).toArray();
 }

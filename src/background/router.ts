@@ -8,10 +8,10 @@
  *   last reported, again as the browser saw it.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
-import { parseRequest, type Reply, type Request, type TabCommand } from '../messages';
+import { parseRequest, type Reply, type ReportAnswer, type Request, type TabCommand } from '../messages';
 import { normalizePageUrl, pageIdentity } from '../core/url';
 import { database } from '../storage/db';
-import { createNote, deleteNote, deliverPendingFocus, openNote, pageNotes, recentNotes, restoreNote, updateNote, type PageIdentity } from './notes';
+import { countPageNotes, createNote, deleteNote, deliverPendingFocus, openNote, pageNotes, recentNotes, restoreNote, updateNote, type PageIdentity } from './notes';
 import { forgetDraft, panelToken, pendingDraft, rememberDraft, rememberPanelToken, rememberTab, tabPage, tabsShowing } from './tabs';
 
 type Caller =
@@ -78,7 +78,9 @@ async function handle(request: Request, caller: Caller): Promise<unknown> {
       if (!identity) throw new Error('not a web page');
       await rememberTab(caller.tabId, { pageUrl: identity.pageUrl, tabUrl: caller.tabUrl, canonicalUrl: identity.canonicalUrl, report: request.report });
       await deliverPendingFocus(caller.tabId);
-      return null;
+      // Only an article gets notes; the count tells its content script whether to load its note layer at all.
+      const answer: ReportAnswer = { noteCount: request.report.isArticle ? await countPageNotes(db, identity.pageUrl) : 0 };
+      return answer;
     }
     case 'tab/status':
       extensionOnly(caller, request.type);

@@ -3,19 +3,27 @@
  * notes, add the small overlay — and tell the background what it found. On pages that aren't articles it stops
  * after a cheap check. All the judgement lives in `src/core`; this file applies it to the live page and routes
  * the reader's actions (show/hide, the panel, taking a note).
+ *
+ * Loaded on every page: detection, boilerplate, quotes, the overlay. Loaded only when needed, with dynamic
+ * imports (chunks crxjs lists as web-accessible): the note layer and the anchoring engine (`./notes`) when the
+ * background's answer to the first report says the page has notes, or when the reader takes one; the panel's
+ * iframe host (`./panel`) when the panel is first opened. `npm run size` measures both parts.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { looksLikeArticlePage, type Article } from '../core/article';
 import { textHash, type TextMap } from '../core/text';
 import { ask } from '../ask';
-import { parseTabCommand, type Draft, type PageReport, type PanelViewName, type QuoteSummary, type TabCommand } from '../messages';
-import { isSiteDisabled, loadSettings, type Settings } from '../storage/settings';
+import type { Draft, PageReport, PanelViewName, QuoteSummary, TabCommand } from '../messages';
+import type { Settings } from '../storage/settings';
 import { BoilerplateView } from './boilerplate';
+import { parseTabCommand } from './commands';
 import { createOverlay, type Overlay } from './overlay';
 import { runPass } from './pass';
 import { QuoteHighlights, placeQuotes, type PlacedQuote } from './quotes';
-import { NoteLayer, anchorFor, rangeOffsets } from './notes';
-import { PanelHost } from './panel';
+import { rangeOffsets } from './selection';
+import { isSiteDisabled, readSettings } from './settings';
+import type { NoteLayer } from './notes';
+import type { PanelHost } from './panel';
 import { watchLateContent } from './late-content';
 import { watchNavigation } from './navigation';
 
@@ -33,8 +41,10 @@ interface PageState {
   quotes: QuoteHighlights;
   placed: PlacedQuote[];
   speakers: string[];
-  notes: NoteLayer;
+  /** Null until the page turns out to have notes or the reader takes one (the layer is loaded on demand). */
+  notes: NoteLayer | null;
   overlay: Overlay | null;
+  /** Null until the panel is first opened. */
   panel: PanelHost | null;
   skipped: string | null;
   quotesShown: boolean;
@@ -49,7 +59,7 @@ const state: PageState = {
   quotes: new QuoteHighlights(),
   placed: [],
   speakers: [],
-  notes: new NoteLayer(),
+  notes: null,
   overlay: null,
   panel: null,
   skipped: null,
@@ -81,20 +91,27 @@ function report(): PageReport {
     speakers: state.speakers.slice(0, 500),
     skipped: state.skipped,
     textHash: textHash(a?.text ?? ''),
-    noteCount: state.notes.count,
-    orphans: state.notes.orphans.slice(0, 10_000),
+    noteCount: state.notes?.count ?? 0,
+    orphans: state.notes?.orphans.slice(0, 10_000) ?? [],
   };
 }
 
-function sendReport(): void {
-  ask({ type: 'page/report', report: report() }).catch((err) => console.debug('[newsmark] report failed', err));
+/** Reports the page; answers how many notes are filed under it (null when the background could not say). */
+function sendReport(): Promise<number | null> {
+  return ask({ type: 'page/report', report: report() }).then(
+    (answer) => answer.noteCount,
+    (err) => {
+      console.debug('[newsmark] report failed', err);
+      return null;
+    },
+  );
 }
 
 function setBoilerplateShown(shown: boolean): void {
   if (!state.boilerplate) return;
   state.boilerplate.setShown(shown);
   state.overlay?.setHidden(state.boilerplate.count, shown);
-  sendReport();
+  void sendReport();
 }
 
 function showQuotes(): void {
@@ -111,19 +128,58 @@ function setQuotesShown(shown: boolean): void {
     state.placed = [];
     state.speakers = [];
   }
-  sendReport();
+  void sendReport();
 }
 
+/**
+ * Vite wraps each dynamic import in `__vitePreload(load, deps)`. Its helper preloads a lazy chunk's imports by adding
+ * <link rel=modulepreload href="/assets/…"> to the document — for a content script, the *page's* document, fetched
+ * from the site's origin (crxjs/chrome-extension-tools#592) — and reports failures with an event on the page's
+ * window. A module that declares `__vitePreload` itself gets no helper (Vite's import analysis looks for exactly
+ * this declaration; were that to change, the build would fail on a duplicate name, not misbehave): here it only
+ * loads. The chunks import each other by URL inside the extension, listed as web-accessible by crxjs.
+ */
+const __vitePreload = <T>(load: () => Promise<T>): Promise<T> => load();
+
+let notesModule: Promise<typeof import('./notes')> | null = null;
+/** The note layer and the anchoring engine, loaded once, on first need. */
+function loadNotes(): Promise<typeof import('./notes')> {
+  notesModule ??= import('./notes').catch((err: unknown) => {
+    notesModule = null; // let a later need try again
+    throw err;
+  });
+  return notesModule;
+}
+
+/** Re-reads the page's notes and places them (loading the note layer only when there is a note to place). */
 async function refreshNotes(): Promise<void> {
   if (!state.body) return;
   const notes = await ask({ type: 'notes/list-page' });
+  if (notes.length === 0 && !state.notes) return;
+  const { NoteLayer } = await loadNotes();
+  // Placed against the article text as it is now (late content may have re-read the page meanwhile).
+  if (!state.body) return;
+  state.notes ??= new NoteLayer();
   state.notes.show(state.body, notes);
 }
 
 function ensureOverlay(): Overlay {
   state.overlay ??= createOverlay(document, () => setBoilerplateShown(!state.boilerplate?.shown));
-  state.panel ??= new PanelHost(state.overlay.root, (token) => ask({ type: 'panel/token', token }));
   return state.overlay;
+}
+
+let panelModule: Promise<PanelHost> | null = null;
+/** The panel's iframe host, loaded when the panel is first opened. */
+function panelHost(): Promise<PanelHost> {
+  const overlay = ensureOverlay();
+  panelModule ??= import('./panel').then(
+    ({ PanelHost }) => (state.panel = new PanelHost(overlay.root, (token) => ask({ type: 'panel/token', token }))),
+    (err: unknown) => {
+      panelModule = null;
+      throw err;
+    },
+  );
+  return panelModule;
 }
 
 /** One full pass over the page: analyse, then apply. Also re-run when late content arrives. */
@@ -141,22 +197,37 @@ function analyseAndApply(): void {
 
 // —— the reader's actions ——
 
-function openPanel(view: PanelViewName, extra: Record<string, string> = {}): void {
-  ensureOverlay();
-  void state.panel?.open(view, extra);
+async function openPanel(view: PanelViewName, extra: Record<string, string> = {}): Promise<void> {
+  await (await panelHost()).open(view, extra);
 }
 
-async function startNote(draft: Draft): Promise<void> {
+/** A passage of the article text the reader wants to note (a selection or a quote). */
+interface Passage {
+  body: TextMap;
+  start: number;
+  end: number;
+  speaker: string | null;
+}
+
+/** Files the passage as the pending draft and opens the panel's editor on it. */
+async function startNote({ body, start, end, speaker }: Passage): Promise<void> {
+  const { anchorFor } = await loadNotes();
+  const draft: Draft = { anchor: anchorFor(body, start, end), speaker };
   await ask({ type: 'draft/set', draft });
-  openPanel('editor');
+  await openPanel('editor');
 }
 
-/** The current selection as a draft, when it lies inside the story. */
-function selectionDraft(): Draft | null {
+/** The current selection as a passage, when it lies inside the story. */
+function selectionPassage(): Passage | null {
   const sel = document.getSelection();
-  if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !state.body) return null;
-  const offsets = rangeOffsets(state.body, sel.getRangeAt(0));
-  return offsets ? { anchor: anchorFor(state.body, offsets.start, offsets.end), speaker: null } : null;
+  const body = state.body;
+  if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !body) return null;
+  const offsets = rangeOffsets(body, sel.getRangeAt(0));
+  return offsets ? { body, ...offsets, speaker: null } : null;
+}
+
+function noteFailed(err: unknown): void {
+  console.warn('[newsmark] could not start a note:', err);
 }
 
 /** What the floating action button is offering, if anything. */
@@ -165,15 +236,15 @@ let actionFor: 'selection' | 'quote' | null = null;
 function onSelectionSettled(): void {
   const overlay = state.overlay;
   if (!overlay) return;
-  const draft = selectionDraft();
-  if (!draft) {
+  const passage = selectionPassage();
+  if (!passage) {
     // A click collapses the selection too: don't take away a "Note this quote" offered by that very click.
     if (actionFor === 'selection') overlay.action(null);
     return;
   }
   const rect = document.getSelection()!.getRangeAt(0).getBoundingClientRect();
   actionFor = 'selection';
-  overlay.action('Note', rect.right - 40, rect.bottom + 6, () => void startNote(draft));
+  overlay.action('Note', rect.right - 40, rect.bottom + 6, () => void startNote(passage).catch(noteFailed));
 }
 
 function quoteAt(x: number, y: number): number {
@@ -183,9 +254,9 @@ function quoteAt(x: number, y: number): number {
 
 function onClick(e: MouseEvent): void {
   if (!state.overlay || e.button !== 0) return;
-  const noteId = state.notes.noteAt(e.clientX, e.clientY);
+  const noteId = state.notes?.noteAt(e.clientX, e.clientY);
   if (noteId) {
-    openPanel('notes', { note: noteId });
+    void openPanel('notes', { note: noteId }).catch(noteFailed);
     return;
   }
   const index = quoteAt(e.clientX, e.clientY);
@@ -193,16 +264,15 @@ function onClick(e: MouseEvent): void {
   if (!placed || !state.body || (document.getSelection()?.isCollapsed === false)) return;
   if ((placed.quote.part ?? 'body') !== 'body') return;
   const { quote } = placed;
+  const passage: Passage = { body: state.body, start: quote.start, end: quote.end, speaker: quote.speaker };
   actionFor = 'quote';
-  state.overlay.action('Note this quote', e.clientX, e.clientY + 14, () =>
-    void startNote({ anchor: anchorFor(state.body!, quote.start, quote.end), speaker: quote.speaker }),
-  );
+  state.overlay.action('Note this quote', e.clientX, e.clientY + 14, () => void startNote(passage).catch(noteFailed));
 }
 
 function onPointerMove(e: PointerEvent): void {
   const overlay = state.overlay;
   if (!overlay) return;
-  if (state.notes.noteAt(e.clientX, e.clientY)) {
+  if (state.notes?.noteAt(e.clientX, e.clientY)) {
     overlay.tip('Your note — click to read it', e.clientX, e.clientY);
     return;
   }
@@ -239,9 +309,9 @@ async function onCommand(command: TabCommand): Promise<unknown> {
     case 'panel/set':
       if (!command.open) state.panel?.close();
       else if (state.article?.isArticle) {
-        ensureOverlay();
-        if (command.toggle) state.panel?.toggle(command.view ?? 'quotes');
-        else openPanel(command.view ?? 'quotes');
+        const panel = await panelHost();
+        if (command.toggle) panel.toggle(command.view ?? 'quotes');
+        else void panel.open(command.view ?? 'quotes');
       }
       return state.panel?.isOpen ?? false;
     case 'quotes/list':
@@ -249,18 +319,18 @@ async function onCommand(command: TabCommand): Promise<unknown> {
     case 'quote/focus':
       return focusQuote(command.index);
     case 'note/from-selection': {
-      const draft = selectionDraft();
-      if (draft) await startNote(draft);
-      return draft !== null;
+      const passage = selectionPassage();
+      if (passage) await startNote(passage);
+      return passage !== null;
     }
     case 'note/focus': {
-      const range = state.notes.rangeOf(command.id);
+      const range = state.notes?.rangeOf(command.id) ?? null;
       if (range) scrollToRange(range);
       return range !== null;
     }
     case 'notes/changed':
       await refreshNotes();
-      sendReport();
+      void sendReport();
       return null;
   }
 }
@@ -305,18 +375,18 @@ async function run(): Promise<void> {
   state.stopWatching = null;
   if (isSiteDisabled(state.settings, location.hostname)) {
     state.skipped = 'Newsmark is switched off for this site in its settings.';
-    sendReport();
+    void sendReport();
     return;
   }
   const size = document.getElementsByTagName('*').length;
   if (size > MAX_ELEMENTS) {
     state.skipped = `This page is too large for Newsmark (${size.toLocaleString('en')} elements), so it was left as it is.`;
-    sendReport();
+    void sendReport();
     return;
   }
   if (!looksLikeArticlePage(document)) {
     state.article = null;
-    sendReport();
+    void sendReport();
     return;
   }
   try {
@@ -326,44 +396,51 @@ async function run(): Promise<void> {
     state.article = null;
     state.skipped = 'Newsmark could not read this page, so it was left as it is.';
     console.warn('[newsmark] analysis failed:', err);
-    sendReport();
+    void sendReport();
     return;
   }
-  // Report what the page is at once; notes (which may need fuzzy matching) follow in a second report.
-  sendReport();
+  if (state.article?.isArticle) {
+    // The reader can select and click at once; notes and reports follow.
+    const detach = attachReaderEvents();
+    const stopLate = watchLateContent(document, {
+      ignore: (node) => node === state.overlay?.host,
+      onChange: () => {
+        try {
+          analyseAndApply();
+        } catch (err) {
+          console.warn('[newsmark] late content:', err);
+          return;
+        }
+        void sendReport();
+        // Placed notes may have moved with the new content; a page without notes has none to move.
+        if (state.notes) void refreshNotes().finally(sendReport);
+      },
+    });
+    state.stopWatching = () => {
+      detach();
+      stopLate();
+    };
+  }
+  // Report what the page is at once; notes (which may need fuzzy matching) follow in a second report. The
+  // answer says whether the page has notes at all: when it has none, the note layer is never loaded.
+  const noteCount = await sendReport();
   if (!state.article?.isArticle) return;
-  await refreshNotes().catch((err) => console.debug('[newsmark] notes', err));
-  sendReport();
-  const detach = attachReaderEvents();
-  const stopLate = watchLateContent(document, {
-    ignore: (node) => node === state.overlay?.host,
-    onChange: () => {
-      try {
-        analyseAndApply();
-      } catch (err) {
-        console.warn('[newsmark] late content:', err);
-        return;
-      }
-      sendReport();
-      void refreshNotes().finally(sendReport);
-    },
-  });
-  state.stopWatching = () => {
-    detach();
-    stopLate();
-  };
+  if (noteCount !== 0 || state.notes) {
+    await refreshNotes().catch((err) => console.debug('[newsmark] notes', err));
+    void sendReport();
+  }
 }
 
 async function main(): Promise<void> {
   listen();
-  state.settings = await loadSettings();
+  state.settings = await readSettings();
   state.quotesShown = state.settings.highlightQuotes;
   await run();
   // Single-page sites change the story without a page load: start again on the new one.
   watchNavigation(() => {
     state.panel?.close();
     state.quotes.clear();
-    state.notes.clear();
+    state.notes?.clear();
     state.boilerplate?.release();
     state.boilerplate = null;
     state.placed = [];

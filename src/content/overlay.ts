@@ -37,14 +37,7 @@ const STYLE = `
 @media (prefers-color-scheme: dark) {
   .pill { color: #e8eaee; background: #16191f; border-color: #343a46; }
   .pill button { background: #9cc3ff; color: #10151e; border-color: #9cc3ff; }
-  .action {
-  position: fixed; z-index: 2147483647;
-  font: 13px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  cursor: pointer; border: 1px solid #1d3557; border-radius: 6px;
-  background: #1d3557; color: #fff; padding: 4px 10px; box-shadow: 0 2px 8px rgba(0,0,0,.25);
-}
-.action:focus-visible { outline: 2px solid #2563eb; outline-offset: 2px; }
-.tip { color: #10151e; background: #e8eaee; }
+  .tip { color: #10151e; background: #e8eaee; }
 }`;
 
 export interface Overlay {

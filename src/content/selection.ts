@@ -1,0 +1,35 @@
+/**
+ * Where a selection sits in the article text. Cheap and loaded with the content script: it decides whether the
+ * "Note" button is offered. Describing the passage for storage (the anchoring engine) waits until the reader
+ * actually takes the note (`./notes`, loaded on demand).
+ */
+import type { TextMap } from '../core/text';
+
+/** The first (or last) text node at a DOM boundary point, so element-level selections map too. */
+function textBoundary(container: Node, offset: number, edge: 'start' | 'end'): { node: Node; offset: number } {
+  if (container.nodeType === 3) return { node: container, offset };
+  const kids = container.childNodes;
+  let node: Node | null = edge === 'start' ? (kids[offset] ?? null) : (kids[offset - 1] ?? null);
+  if (!node) return { node: container, offset };
+  while (node && node.nodeType !== 3) {
+    const next: Node | null = edge === 'start' ? node.firstChild : node.lastChild;
+    if (!next) break;
+    node = next;
+  }
+  if (!node || node.nodeType !== 3) return { node: container, offset };
+  return { node, offset: edge === 'start' ? 0 : (node as Text).data.length };
+}
+
+/** Offsets of a DOM range in the article text, or null when it isn't inside the story. */
+export function rangeOffsets(map: TextMap, range: Range): { start: number; end: number } | null {
+  const a = textBoundary(range.startContainer, range.startOffset, 'start');
+  const b = textBoundary(range.endContainer, range.endOffset, 'end');
+  let start = map.offsetOf(a.node, a.offset);
+  const endChar = map.offsetOf(b.node, Math.max(0, b.offset - 1));
+  if (start < 0 || endChar < 0) return null;
+  let end = endChar + 1;
+  // Trim white space the selection picked up at its edges.
+  while (start < end && /\s/.test(map.text[start]!)) start++;
+  while (end > start && /\s/.test(map.text[end - 1]!)) end--;
+  return end > start ? { start, end } : null;
+}
