@@ -4,24 +4,25 @@
  * after a cheap check. All the judgement lives in `src/core`; this file applies it to the live page and routes
  * the reader's actions (show/hide, the panel, taking a note).
  *
- * Loaded on every page: detection, boilerplate, quotes, the overlay. Loaded only when needed, with dynamic
- * imports (chunks crxjs lists as web-accessible): the note layer and the anchoring engine (`./notes`) when the
- * background's answer to the first report says the page has notes, or when the reader takes one; the panel's
- * iframe host (`./panel`) when the panel is first opened. `npm run size` measures both parts.
+ * Loaded on every page: detection, boilerplate, quotes, the overlay and its speaker tooltips. Loaded only when
+ * needed, with dynamic imports (chunks crxjs lists as web-accessible): the note layer and the anchoring engine
+ * (`./notes`) when the background's answer to the first report says the page has notes, or when the reader takes
+ * one; the commands and the offers to take a note (`./actions`) with the first command from the extension, the
+ * first selection or the first click on a quote; the panel's iframe host (`./panel`) when the panel is first
+ * opened. `npm run size` measures both parts.
  */
 import browser, { type Runtime } from 'webextension-polyfill';
 import { looksLikeArticlePage, type Article } from '../core/article';
 import { textHash, type TextMap } from '../core/text';
 import { ask } from '../ask';
-import type { Draft, PageReport, PanelViewName, QuoteSummary, TabCommand } from '../messages';
+import type { PageReport } from '../messages';
 import type { Settings } from '../storage/settings';
 import { BoilerplateView } from './boilerplate';
-import { parseTabCommand } from './commands';
 import { createOverlay, type Overlay } from './overlay';
 import { runPass } from './pass';
-import { QuoteHighlights, placeQuotes, type PlacedQuote } from './quotes';
-import { rangeOffsets } from './selection';
+import { QuoteHighlights, type PlacedQuote } from './quotes';
 import { isSiteDisabled, readSettings } from './settings';
+import type { Page } from './actions';
 import type { NoteLayer } from './notes';
 import type { PanelHost } from './panel';
 import { watchLateContent } from './late-content';
@@ -33,7 +34,7 @@ import { watchNavigation } from './navigation';
  */
 const MAX_ELEMENTS = 60_000;
 
-interface PageState {
+export interface PageState {
   settings: Settings;
   article: Article | null;
   body: TextMap | null;
@@ -114,23 +115,6 @@ function setBoilerplateShown(shown: boolean): void {
   void sendReport();
 }
 
-function showQuotes(): void {
-  if (!state.article || !state.body) return;
-  state.placed = placeQuotes(state.article, state.body);
-  state.speakers = state.quotes.show(state.placed);
-}
-
-function setQuotesShown(shown: boolean): void {
-  state.quotesShown = shown;
-  if (shown) showQuotes();
-  else {
-    state.quotes.clear();
-    state.placed = [];
-    state.speakers = [];
-  }
-  void sendReport();
-}
-
 /**
  * Vite wraps each dynamic import in `__vitePreload(load, deps)`. Its helper preloads a lazy chunk's imports by adding
  * <link rel=modulepreload href="/assets/…"> to the document — for a content script, the *page's* document, fetched
@@ -195,78 +179,45 @@ function analyseAndApply(): void {
   if (state.boilerplate) overlay.setHidden(state.boilerplate.count, state.boilerplate.shown);
 }
 
-// —— the reader's actions ——
+// —— the reader's actions (in `./actions`, loaded on the first one) ——
 
-async function openPanel(view: PanelViewName, extra: Record<string, string> = {}): Promise<void> {
-  await (await panelHost()).open(view, extra);
+const page: Page = { state, report, sendReport, setBoilerplateShown, refreshNotes, loadNotes, panelHost };
+
+let actionsModule: Promise<typeof import('./actions')> | null = null;
+function loadActions(): Promise<typeof import('./actions')> {
+  actionsModule ??= import('./actions').catch((err: unknown) => {
+    actionsModule = null;
+    throw err;
+  });
+  return actionsModule;
 }
 
-/** A passage of the article text the reader wants to note (a selection or a quote). */
-interface Passage {
-  body: TextMap;
-  start: number;
-  end: number;
-  speaker: string | null;
-}
-
-/** Files the passage as the pending draft and opens the panel's editor on it. */
-async function startNote({ body, start, end, speaker }: Passage): Promise<void> {
-  const { anchorFor } = await loadNotes();
-  const draft: Draft = { anchor: anchorFor(body, start, end), speaker };
-  await ask({ type: 'draft/set', draft });
-  await openPanel('editor');
-}
-
-/** The current selection as a passage, when it lies inside the story. */
-function selectionPassage(): Passage | null {
-  const sel = document.getSelection();
-  const body = state.body;
-  if (!sel || sel.rangeCount === 0 || sel.isCollapsed || !body) return null;
-  const offsets = rangeOffsets(body, sel.getRangeAt(0));
-  return offsets ? { body, ...offsets, speaker: null } : null;
-}
-
-function noteFailed(err: unknown): void {
-  console.warn('[newsmark] could not start a note:', err);
-}
-
-/** What the floating action button is offering, if anything. */
-let actionFor: 'selection' | 'quote' | null = null;
-
-function onSelectionSettled(): void {
-  const overlay = state.overlay;
-  if (!overlay) return;
-  const passage = selectionPassage();
-  if (!passage) {
-    // A click collapses the selection too: don't take away a "Note this quote" offered by that very click.
-    if (actionFor === 'selection') overlay.action(null);
-    return;
-  }
-  const rect = document.getSelection()!.getRangeAt(0).getBoundingClientRect();
-  actionFor = 'selection';
-  overlay.action('Note', rect.right - 40, rect.bottom + 6, () => void startNote(passage).catch(noteFailed));
-}
-
-function quoteAt(x: number, y: number): number {
-  const hit = state.quotes.quoteAt(x, y);
-  return hit ? state.placed.indexOf(hit) : -1;
+function actionFailed(err: unknown): void {
+  console.warn('[newsmark] action failed:', err);
 }
 
 function onClick(e: MouseEvent): void {
   if (!state.overlay || e.button !== 0) return;
   const noteId = state.notes?.noteAt(e.clientX, e.clientY);
   if (noteId) {
-    void openPanel('notes', { note: noteId }).catch(noteFailed);
+    void panelHost()
+      .then((panel) => panel.open('notes', { note: noteId }))
+      .catch(actionFailed);
     return;
   }
-  const index = quoteAt(e.clientX, e.clientY);
-  const placed = state.placed[index];
-  if (!placed || !state.body || (document.getSelection()?.isCollapsed === false)) return;
-  if ((placed.quote.part ?? 'body') !== 'body') return;
-  const { quote } = placed;
-  const passage: Passage = { body: state.body, start: quote.start, end: quote.end, speaker: quote.speaker };
-  actionFor = 'quote';
-  state.overlay.action('Note this quote', e.clientX, e.clientY + 14, () => void startNote(passage).catch(noteFailed));
+  const { clientX: x, clientY: y } = e;
+  if (state.quotes.speakerAt(x, y) === undefined) return; // not on a quote
+  void loadActions()
+    .then((a) => a.offerQuoteNote(page, x, y))
+    .catch(actionFailed);
+}
+
+function onSelectionSettled(): void {
+  // Nothing selected, nothing offered yet: no need to load the note offers to take nothing away.
+  if (!actionsModule && document.getSelection()?.isCollapsed !== false) return;
+  void loadActions()
+    .then((a) => a.offerSelectionNote(page))
+    .catch(actionFailed);
 }
 
 function onPointerMove(e: PointerEvent): void {
@@ -281,66 +232,11 @@ function onPointerMove(e: PointerEvent): void {
   overlay.tip(speaker === undefined ? null : (speaker ?? 'Speaker not named'), e.clientX, e.clientY);
 }
 
-function scrollToRange(range: Range): void {
-  const rect = range.getBoundingClientRect();
-  window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: 'smooth' });
-}
-
-function focusQuote(index: number): boolean {
-  const placed = state.placed[index];
-  if (!placed) return false;
-  scrollToRange(placed.range);
-  state.quotes.mark(placed.range);
-  return true;
-}
-
-function quoteList(): QuoteSummary[] {
-  return state.placed.map(({ quote }, index) => ({ index, text: quote.text, speaker: quote.speaker, part: quote.part ?? 'body' }));
-}
-
-async function onCommand(command: TabCommand): Promise<unknown> {
-  switch (command.type) {
-    case 'view/set':
-      if (command.boilerplateShown !== undefined) setBoilerplateShown(command.boilerplateShown);
-      if (command.quotesShown !== undefined) setQuotesShown(command.quotesShown);
-      return report();
-    case 'page/status':
-      return report();
-    case 'panel/set':
-      if (!command.open) state.panel?.close();
-      else if (state.article?.isArticle) {
-        const panel = await panelHost();
-        if (command.toggle) panel.toggle(command.view ?? 'quotes');
-        else void panel.open(command.view ?? 'quotes');
-      }
-      return state.panel?.isOpen ?? false;
-    case 'quotes/list':
-      return quoteList();
-    case 'quote/focus':
-      return focusQuote(command.index);
-    case 'note/from-selection': {
-      const passage = selectionPassage();
-      if (passage) await startNote(passage);
-      return passage !== null;
-    }
-    case 'note/focus': {
-      const range = state.notes?.rangeOf(command.id) ?? null;
-      if (range) scrollToRange(range);
-      return range !== null;
-    }
-    case 'notes/changed':
-      await refreshNotes();
-      void sendReport();
-      return null;
-  }
-}
-
 function listen(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
-    const command = parseTabCommand(message);
-    if (!command) return undefined;
-    return onCommand(command);
+    // Checked and carried out by `./actions`, loaded with the first message (the popup opening, the panel, a menu).
+    return loadActions().then((a) => a.handleMessage(page, message));
   });
 }
 

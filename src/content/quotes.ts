@@ -44,12 +44,10 @@ export function highlightSupported(): boolean {
 export class QuoteHighlights {
   private readonly names: string[] = [];
   private readonly speakerOf = new Map<Highlight, string | null>();
-  private placedQuotes: readonly PlacedQuote[] = [];
 
   /** Registers one highlight per speaker, speakers in order of first quote. Returns the speakers in that order. */
   show(placed: readonly PlacedQuote[]): string[] {
     this.clear();
-    this.placedQuotes = placed;
     const reg = registry();
     const bySpeaker = new Map<string | null, Range[]>();
     for (const { quote, range } of placed) {
@@ -82,30 +80,10 @@ export class QuoteHighlights {
     return undefined;
   }
 
-  /** The placed quote under a point (by its rectangles, after a cheap hit test on our highlights). */
-  quoteAt(x: number, y: number): PlacedQuote | null {
-    if (this.speakerAt(x, y) === undefined) return null;
-    for (const p of this.placedQuotes) {
-      for (const rect of p.range.getClientRects()) {
-        if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return p;
-      }
-    }
-    return null;
-  }
-
-  /** Marks one quote (the one the reader picked in the panel) until the next mark. */
-  mark(range: Range): void {
-    const reg = registry();
-    if (!reg) return;
-    const h = new Highlight(range);
-    h.priority = 2;
-    reg.set(FOCUS_HIGHLIGHT, h);
-  }
-
   clear(): void {
     const reg = registry();
+    // The quote the reader jumped to from the panel (marked by `./actions`) goes with the rest.
     reg?.delete(FOCUS_HIGHLIGHT);
-    this.placedQuotes = [];
     for (const name of this.names) reg?.delete(name);
     this.names.length = 0;
     this.speakerOf.clear();
