@@ -70,9 +70,11 @@ const state: PageState = {
 
 function canonicalUrl(doc: Document, selector = 'link[rel~="canonical"]', attr = 'href'): string | null {
   const href = doc.querySelector(selector)?.getAttribute(attr);
-  if (!href) return null;
+  // Longer than any page address we'd keep (and than a report may carry): the page's claim is ignored.
+  if (!href || href.length > 4_000) return null;
   try {
-    return new URL(href, doc.baseURI).toString();
+    const url = new URL(href, doc.baseURI).toString();
+    return url.length > 4_000 ? null : url;
   } catch {
     return null;
   }
@@ -89,7 +91,8 @@ function report(): PageReport {
     boilerplateShown: state.boilerplate?.shown ?? false,
     quotesShown: state.quotesShown,
     quoteCount: state.placed.length,
-    speakers: state.speakers.slice(0, 500),
+    // A "name" longer than the report allows (a page can make one) is cut, so the report is never refused.
+    speakers: state.speakers.slice(0, 500).map((s) => (s.length > 200 ? `${s.slice(0, 199)}…` : s)),
     skipped: state.skipped,
     textHash: textHash(a?.text ?? ''),
     noteCount: state.notes?.count ?? 0,

@@ -54,10 +54,29 @@ export interface Overlay {
   remove(): void;
 }
 
-export function createOverlay(doc: Document, onToggleBoilerplate: () => void): Overlay {
-  const host = doc.createElement(HOST_TAG);
+/**
+ * The shadow host and its closed root. A page may define a custom element under our tag name first: creating
+ * one would then run the page's constructor, which can take the shadow root (open, for the page to read) so
+ * ours can't be attached. Then the host is a plain <div>, which no page can define.
+ */
+function attachHost(doc: Document): { host: HTMLElement; root: ShadowRoot } {
   // delegatesFocus: focusing the host (keyboard users, tests) lands on the first control inside.
-  const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
+  const init: ShadowRootInit = { mode: 'closed', delegatesFocus: true };
+  const host = doc.createElement(HOST_TAG);
+  if (!host.matches(':defined')) {
+    try {
+      return { host, root: host.attachShadow(init) };
+    } catch {
+      // fall through to the plain host
+    }
+  }
+  const plain = doc.createElement('div');
+  plain.setAttribute('data-newsmark-overlay', '');
+  return { host: plain, root: plain.attachShadow(init) };
+}
+
+export function createOverlay(doc: Document, onToggleBoilerplate: () => void): Overlay {
+  const { host, root } = attachHost(doc);
   const style = doc.createElement('style');
   style.textContent = STYLE;
 

@@ -4,6 +4,7 @@
  *   /seed/           the seed article rendered into the same template (needs ../shared)
  *   /corpus/<name>/  a readability-test-pages page, as saved (needs ../shared)
  *   /plain/          a page that is not an article
+ *   /hostile/<case>.html  a hand-made hostile page from test/fixtures/hostile/
  * 127.0.0.1 on a random port; nothing leaves the machine.
  */
 import { createServer, type Server } from 'node:http';
@@ -37,6 +38,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     if (path === '/seed/') {
       const seed = loadSeed();
       return seed ? renderSeedPage(seed.text, seed.gold) : null;
+    }
+    const hostile = /^\/hostile\/([\w-]+\.html)$/.exec(path);
+    if (hostile) {
+      const file = join(repoRoot, 'test/fixtures/hostile', hostile[1]!);
+      return existsSync(file) ? readFileSync(file, 'utf8') : null;
     }
     const corpus = /^\/corpus\/([\w.-]+)\/$/.exec(path);
     if (corpus) {

@@ -181,7 +181,8 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
     }
     if (ix.own[i]! > 0 && ix.text[i]! <= TEXT_PATTERN_MAX_CHARS * 1.2) textCands.push(i);
     if (inStory && (!protectedSet.has(i) || containers.has(i))) {
-      if (on(STEPS.captions) && (NON_STORY_TAGS.has(tag) || EMBED_TOKENS.test(nameOf(el)))) {
+      // A form the story itself sits in (ASP.NET pages wrap the whole page in one) is not a sign-up box.
+      if (on(STEPS.captions) && ((NON_STORY_TAGS.has(tag) && !(tag === 'FORM' && containers.has(i))) || EMBED_TOKENS.test(nameOf(el)))) {
         removals.push({ step: STEPS.captions, reason: `${tag.toLowerCase()} is not story text`, text: '' });
         pushTextCands(ix, i, textCands);
         continue;
