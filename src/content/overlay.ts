@@ -40,6 +40,23 @@ const STYLE = `
   .tip { color: #10151e; background: #e8eaee; }
 }`;
 
+/**
+ * The host's own box, pinned with inline !important declarations. The shadow root keeps the page's CSS off our
+ * controls, but the host itself is an element of the page: a rule like `newsmark-overlay { display: none
+ * !important }` or `* { display: contents !important }` would hide or unbox it, and a transform or filter on it
+ * would trap our fixed-position controls. An inline !important declaration outranks every author rule.
+ */
+const HOST_BOX: readonly (readonly [string, string])[] = [
+  ['display', 'block'],
+  ['visibility', 'visible'],
+  ['opacity', '1'],
+  ['position', 'static'],
+  ['transform', 'none'],
+  ['filter', 'none'],
+  ['contain', 'none'],
+  ['clip-path', 'none'],
+];
+
 export interface Overlay {
   /** The closed shadow root, for other light UI (the panel iframe, the note button). */
   readonly root: ShadowRoot;
@@ -77,6 +94,7 @@ function attachHost(doc: Document): { host: HTMLElement; root: ShadowRoot } {
 
 export function createOverlay(doc: Document, onToggleBoilerplate: () => void): Overlay {
   const { host, root } = attachHost(doc);
+  for (const [property, value] of HOST_BOX) host.style.setProperty(property, value, 'important');
   const style = doc.createElement('style');
   style.textContent = STYLE;
 

@@ -97,6 +97,15 @@ for (const kind of BROWSERS) {
             const grabbed = (window as unknown as { grabbed?: Element[] }).grabbed ?? [];
             return hosts.every((h) => h.shadowRoot === null) && grabbed.every((g) => !g.isConnected);
           })).toBe(true);
+          // And the page's stylesheets can't hide or unbox it (css--hostile-styles tries, with !important).
+          const boxes = await page.evaluate(() =>
+            [...Document.prototype.querySelectorAll.call(document, 'newsmark-overlay, [data-newsmark-overlay]')].map((h) => {
+              const style = getComputedStyle(h);
+              return `${style.display} ${style.visibility} ${style.opacity}`;
+            }),
+          );
+          if (slug === 'css--hostile-styles') expect(boxes.length).toBeGreaterThan(0);
+          for (const box of boxes) expect(box).toBe('block visible 1');
         } finally {
           await page.close();
         }
