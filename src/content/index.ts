@@ -19,7 +19,7 @@ import type { PageReport } from '../messages';
 import type { Settings } from '../storage/settings';
 import { BoilerplateView } from './boilerplate';
 import { createOverlay, type Overlay } from './overlay';
-import { runPass } from './pass';
+import { nextSlice, runPassSliced } from './pass';
 import { QuoteHighlights, type PlacedQuote } from './quotes';
 import { isSiteDisabled, readSettings } from './settings';
 import type { Page } from './actions';
@@ -169,17 +169,88 @@ function panelHost(): Promise<PanelHost> {
   return panelModule;
 }
 
-/** One full pass over the page: analyse, then apply. Also re-run when late content arrives. */
-function analyseAndApply(): void {
-  if (state.settings.hideBoilerplate) state.boilerplate ??= new BoilerplateView(document);
-  const pass = runPass(document, { url: location.href, hideBoilerplate: state.settings.hideBoilerplate, highlightQuotes: state.quotesShown }, state);
-  state.article = pass.article;
-  state.body = pass.body;
-  if (!pass.article.isArticle) return;
-  state.placed = pass.placed;
-  state.speakers = pass.speakers;
-  const overlay = ensureOverlay();
-  if (state.boilerplate) overlay.setHidden(state.boilerplate.count, state.boilerplate.shown);
+/** The pass in progress (it runs in slices), stopped by `stopPass`; null between passes. */
+let running: AbortController | null = null;
+/** Late content arrived while a pass ran: read the page again once it is done. */
+let passAgain = false;
+
+/** False once the extension is reloaded or removed under this page: the orphaned script stops its pass. */
+function extensionAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+
+/** Stops the pass in progress at its next slice (navigation, a new run): it writes nothing. */
+function stopPass(): void {
+  running?.abort();
+  running = null;
+  passAgain = false;
+}
+
+/**
+ * One full pass over the page: analyse, then apply. Also re-run when late content arrives. Runs in slices with
+ * the browser free between them (`runPassSliced`): the page is written only in the last one. Resolves false when
+ * the pass was stopped before its end (navigation, teardown), true when it was applied.
+ */
+async function analyseAndApply(): Promise<boolean> {
+  stopPass();
+  const mine = new AbortController();
+  running = mine;
+  try {
+    if (state.settings.hideBoilerplate) state.boilerplate ??= new BoilerplateView(document);
+    const boilerplate = state.boilerplate;
+    const pass = await runPassSliced(
+      document,
+      { url: location.href, hideBoilerplate: state.settings.hideBoilerplate, highlightQuotes: state.quotesShown },
+      { boilerplate, quotes: state.quotes },
+      {
+        signal: mine.signal,
+        pause: async () => {
+          await nextSlice();
+          if (!extensionAlive()) mine.abort();
+        },
+      },
+    );
+    // Stopped, or overtaken by a newer pass (its views may have been released meanwhile).
+    if (!pass || mine.signal.aborted || boilerplate !== state.boilerplate) return false;
+    state.article = pass.article;
+    state.body = pass.body;
+    if (!pass.article.isArticle) return true;
+    state.placed = pass.placed;
+    state.speakers = pass.speakers;
+    const overlay = ensureOverlay();
+    if (state.boilerplate) overlay.setHidden(state.boilerplate.count, state.boilerplate.shown);
+    return true;
+  } finally {
+    if (running === mine) running = null;
+  }
+}
+
+/** Late content: read the page again (once more after the pass in progress, if one is running). */
+async function onLateContent(): Promise<void> {
+  if (running) {
+    passAgain = true;
+    return;
+  }
+  try {
+    if (!(await analyseAndApply())) return;
+  } catch (err) {
+    console.warn('[newsmark] late content:', err);
+    return;
+  }
+  void sendReport();
+  // Placed notes may have moved with the new content; a page without notes has none to move.
+  if (state.notes) void refreshNotes().finally(sendReport);
+  readAgainIfAsked();
+}
+
+function readAgainIfAsked(): void {
+  if (!passAgain) return;
+  passAgain = false;
+  void onLateContent();
 }
 
 // —— the reader's actions (in `./actions`, loaded on the first one) ——
@@ -270,6 +341,7 @@ function attachReaderEvents(): () => void {
 
 /** Reads the page and applies everything; keeps a way to undo the watchers (for SPA navigation). */
 async function run(): Promise<void> {
+  stopPass();
   state.stopWatching?.();
   state.stopWatching = null;
   if (isSiteDisabled(state.settings, location.hostname)) {
@@ -288,9 +360,18 @@ async function run(): Promise<void> {
     void sendReport();
     return;
   }
+  // Content that arrives while the pass runs (between its slices) is read again once it is done.
+  const stopLate = watchLateContent(document, {
+    ignore: (node) => node === state.overlay?.host,
+    onChange: () => void onLateContent(),
+  });
   try {
-    analyseAndApply();
+    if (!(await analyseAndApply())) {
+      stopLate(); // stopped: navigation started a new run, or the extension went away
+      return;
+    }
   } catch (err) {
+    stopLate();
     // A page we can't read is left exactly as it was; the popup says why.
     state.article = null;
     state.skipped = 'Newsmark could not read this page, so it was left as it is.';
@@ -301,24 +382,14 @@ async function run(): Promise<void> {
   if (state.article?.isArticle) {
     // The reader can select and click at once; notes and reports follow.
     const detach = attachReaderEvents();
-    const stopLate = watchLateContent(document, {
-      ignore: (node) => node === state.overlay?.host,
-      onChange: () => {
-        try {
-          analyseAndApply();
-        } catch (err) {
-          console.warn('[newsmark] late content:', err);
-          return;
-        }
-        void sendReport();
-        // Placed notes may have moved with the new content; a page without notes has none to move.
-        if (state.notes) void refreshNotes().finally(sendReport);
-      },
-    });
     state.stopWatching = () => {
       detach();
       stopLate();
     };
+    readAgainIfAsked();
+  } else {
+    stopLate();
+    passAgain = false;
   }
   // Report what the page is at once; notes (which may need fuzzy matching) follow in a second report. The
   // answer says whether the page has notes at all: when it has none, the note layer is never loaded.
@@ -337,6 +408,7 @@ async function main(): Promise<void> {
   await run();
   // Single-page sites change the story without a page load: start again on the new one.
   watchNavigation(() => {
+    stopPass(); // the rest of a pass over the old story stops here
     state.panel?.close();
     state.quotes.clear();
     state.notes?.clear();

@@ -2,7 +2,7 @@
  * Quote highlights with the CSS Custom Highlight API: no wrapping of page text, one highlight per speaker, and
  * a speaker tooltip found with `CSS.highlights.highlightsFromPoint()` (highlights carry no events of their own).
  */
-import { findArticleQuotes, type Quote } from '../core/quotes';
+import { findArticleQuotesSteps, type Quote } from '../core/quotes';
 import type { Article } from '../core/article';
 import { TextMap } from '../core/text';
 import { FOCUS_HIGHLIGHT, SPEAKER_COLOURS, quoteHighlightName } from './page-style';
@@ -18,7 +18,17 @@ const registry = highlightRegistry;
 
 /** Finds the article's quotes and maps the engine's offsets (into headline, standfirst or body) to live Ranges. */
 export function placeQuotes(article: Article, body: TextMap = TextMap.of(article.paragraphs)): PlacedQuote[] {
-  const quotes = findArticleQuotes({ headline: article.title, standfirst: article.standfirst, body: article.text });
+  const steps = placeQuotesSteps(article, body);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** `placeQuotes` as a generator that yields between the engine's steps (the content script's sliced pass). */
+export function* placeQuotesSteps(article: Article, body: TextMap = TextMap.of(article.paragraphs)): Generator<void, PlacedQuote[], unknown> {
+  const quotes = yield* findArticleQuotesSteps({ headline: article.title, standfirst: article.standfirst, body: article.text });
+  yield;
   const maps = {
     headline: article.headline ? TextMap.of([article.headline]) : null,
     standfirst: article.standfirstElement ? TextMap.of([article.standfirstElement]) : null,
@@ -31,7 +41,12 @@ export function placeQuotes(article: Article, body: TextMap = TextMap.of(article
     const map = maps[part];
     // The part's text came from metadata rather than this element: offsets wouldn't line up, so skip it.
     if (!map || map.text !== expected[part]) continue;
-    const range = map.range(quote.start, quote.end);
+    let range: Range | null = null;
+    try {
+      range = map.range(quote.start, quote.end);
+    } catch {
+      // A sliced pass: the page changed a text node under the map since it was read. That quote is not placed.
+    }
     if (range) placed.push({ quote, range });
   }
   return placed;

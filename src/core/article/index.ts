@@ -13,7 +13,7 @@
  *  5. labels: headline, standfirst, byline, date.
  */
 import { TextMap, blockText } from '../text';
-import { buildIndex, contains, linkDensity, nameOf, type PageIndex } from './page-index';
+import { buildIndexSteps, contains, drain, linkDensity, nameOf, type PageIndex } from './page-index';
 import { findStory } from './story';
 import { findLabels, jsonLdArticles } from './meta';
 import { kindFromElementText, kindFromText, kindFromTokens, type KindMatch } from './kinds';
@@ -79,21 +79,33 @@ function isDataTable(el: Element, ix: PageIndex, i: number): boolean {
 }
 
 export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Article {
+  return drain(analyzeArticleSteps(doc, options));
+}
+
+/**
+ * `analyzeArticle` as a generator: it yields between its steps (and inside the page walk, every few thousand
+ * nodes), so the content script can run it in slices with the browser free in between. Driven to its end in
+ * one go it is `analyzeArticle` — the same code, the same result. Read only, like `analyzeArticle`; a page that
+ * changes between slices is read partly before and partly after the change, as late content is anyway.
+ */
+export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}): Generator<void, Article, unknown> {
   const off = new Set(options.disabledSteps ?? []);
   const on = (step: string) => !off.has(step);
   const removals: Article['removals'] = [];
   // A document with no root element (an empty response, some DOM libraries on bare text) has nothing to read.
   if (!doc.documentElement) return emptyArticle('the document is empty', removals);
 
-  const ix = buildIndex(doc, { skipHidden: on(STEPS.hiddenNodes), markUnlikely: on(STEPS.unlikelyCandidates) });
+  const ix = yield* buildIndexSteps(doc, { skipHidden: on(STEPS.hiddenNodes), markUnlikely: on(STEPS.unlikelyCandidates) });
   const storyOpts = {
     useUnlikely: on(STEPS.unlikelyCandidates), useClassWeight: on(STEPS.classWeight),
     useLinkDensity: on(STEPS.linkDensity), useSiblings: on(STEPS.siblingJoin),
   };
+  yield;
   let place = findStory(ix, storyOpts);
   let retried = false;
   const weak = (pl: typeof place) => !pl || ix.text[pl.top]! < RETRY_BELOW_CHARS || /^(?:BODY|HTML)$/.test(ix.els[pl.top]!.tagName);
   if (weak(place) && storyOpts.useUnlikely) {
+    yield;
     // Little prose found: maybe the story itself sits in a box named like chrome. Look again without that filter.
     const retry = findStory(ix, { ...storyOpts, useUnlikely: false });
     if (retry && !weak(retry)) {
@@ -103,6 +115,7 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
     }
   }
   if (!place) return emptyArticle('no paragraph of prose on the page', removals, doc.title ?? '');
+  yield;
 
   const containers = new Set(place.containers);
   // Protected: the containers, their ancestors — never boilerplate, they hold the story.
@@ -161,7 +174,13 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
     }
     return out;
   };
+  // Elements read since the last pause point (the walk's own, and those pushTextCands scans).
+  let walked = 0;
   while (stack.length > 0) {
+    if (++walked >= 512) {
+      walked = 0;
+      yield;
+    }
     const [i, parentInStory] = stack.pop()!;
     const el = ix.els[i]!;
     const inStory = parentInStory || containers.has(i);
@@ -184,12 +203,12 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
       // A form the story itself sits in (ASP.NET pages wrap the whole page in one) is not a sign-up box.
       if (on(STEPS.captions) && ((NON_STORY_TAGS.has(tag) && !(tag === 'FORM' && containers.has(i))) || EMBED_TOKENS.test(nameOf(el)))) {
         removals.push({ step: STEPS.captions, reason: `${tag.toLowerCase()} is not story text`, text: '' });
-        pushTextCands(ix, i, textCands);
+        walked += pushTextCands(ix, i, textCands);
         continue;
       }
       if (on(STEPS.unlikelyCandidates) && !retried && ix.unlikely[i] && !ix.unlikely[ix.parent[i]!]) {
         removals.push({ step: STEPS.unlikelyCandidates, reason: `named "${nameOf(el).trim().slice(0, 60)}"`, text: '' });
-        pushTextCands(ix, i, textCands);
+        walked += pushTextCands(ix, i, textCands);
         continue;
       }
       const isStoryBlock = STORY_BLOCK_TAGS.has(tag) && (tag !== 'TABLE' || isDataTable(el, ix, i));
@@ -198,17 +217,17 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
         const ld = linkDensity(ix, i);
         if (on(STEPS.linkClusters) && ((tag === 'UL' || tag === 'OL' || tag === 'DL') ? ld > 0.5 : ld > 0.8 && ix.text[i]! < 400)) {
           removals.push({ step: STEPS.linkClusters, reason: `link-dense ${tag.toLowerCase()} (${ld.toFixed(2)})`, text: snippet(el) });
-          pushTextCands(ix, i, textCands);
+          walked += pushTextCands(ix, i, textCands);
           continue;
         }
         if (ix.text[i]! > 0) blocks.push(i);
-        pushTextCands(ix, i, textCands);
+        walked += pushTextCands(ix, i, textCands);
         continue;
       }
       if (on(STEPS.linkClusters) && ix.text[i]! > 0 && linkDensity(ix, i) > 0.6 && ix.text[i]! < 1500 && !protectedSet.has(i)) {
         removals.push({ step: STEPS.linkClusters, reason: `link-dense box (${linkDensity(ix, i).toFixed(2)})`, text: snippet(el) });
         linkBoxes.push(i);
-        pushTextCands(ix, i, textCands);
+        walked += pushTextCands(ix, i, textCands);
         continue;
       }
     }
@@ -216,14 +235,16 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
     for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k]!, inStory]);
   }
 
+  yield;
   // Labels need the first story block; the headline and standfirst are never story blocks or boilerplate.
   blocks.sort((a, b) => a - b);
   const labels = findLabels(doc, ix, blocks[0] ?? -1, place.top);
   const labelIdx = [labels.headline, labels.standfirstElement].map((e) => (e ? ix.at.get(e) ?? -1 : -1)).filter((i) => i >= 0);
   for (const l of labelIdx) for (let a = l; a >= 0; a = ix.parent[a]!) protectedSet.add(a);
 
+  yield;
   // Text patterns: matched short blocks grow into the box that is mostly made of them.
-  if (on(STEPS.boilerplateText)) flagByText(ix, textCands, flagged, protectedSet, containers, scope, removals);
+  if (on(STEPS.boilerplateText)) yield* flagByText(ix, textCands, flagged, protectedSet, containers, scope, removals);
 
   // Teasers after the story: a box of nothing but links below the last story block is a related list.
   if (on(STEPS.linkClusters)) {
@@ -272,6 +293,7 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
     return boilerplateBlock(m, el);
   });
 
+  yield;
   const storyMap = TextMap.of(story);
   const text = storyMap.text;
   let storyChars = 0;
@@ -310,12 +332,14 @@ function boilerplateBlock(m: KindMatch, element: Element): BoilerplateBlock {
 }
 
 /** Index-order descendants of i that may carry an appeal's text (for step boilerplate-text). */
-function pushTextCands(ix: PageIndex, i: number, out: number[]): void {
+function pushTextCands(ix: PageIndex, i: number, out: number[]): number {
   // Descendants are contiguous in document order: i+1 … until an element not under i.
-  for (let d = i + 1; d < ix.els.length; d++) {
+  let d = i + 1;
+  for (; d < ix.els.length; d++) {
     if (!isUnder(ix, d, i)) break;
     if (ix.own[d]! > 0 && ix.text[d]! <= TEXT_PATTERN_MAX_CHARS * 1.2) out.push(d);
   }
+  return d - i - 1; // descendants read
 }
 
 function isUnder(ix: PageIndex, d: number, a: number): boolean {
@@ -324,15 +348,18 @@ function isUnder(ix: PageIndex, d: number, a: number): boolean {
   return false;
 }
 
-function flagByText(
+function* flagByText(
   ix: PageIndex, cands: number[], flagged: Map<number, KindMatch>, protectedSet: Set<number>,
   containers: Set<number>, scope: number, removals: Article['removals'],
-): void {
+): Generator<void, void, unknown> {
   // 1. which short blocks match, outermost only
   const matched = new Map<number, { kind: BoilerplateKind; name: string; strong: boolean; len: number }>();
   const sorted = [...new Set(cands)].sort((a, b) => a - b);
+  let read = 0;
   for (const i of sorted) {
     if (protectedSet.has(i)) continue;
+    // A pause point every few hundred blocks read (each read is a blockText and up to 31 patterns).
+    if (++read % 64 === 0) yield;
     let under = false;
     for (let a = ix.parent[i]!; a >= 0; a = ix.parent[a]!) if (matched.has(a) || flagged.has(a)) { under = true; break; }
     if (under) continue;

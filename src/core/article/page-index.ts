@@ -87,7 +87,26 @@ function jsNonSpace(data: string): number {
   return n;
 }
 
+/** Nodes the walk visits between two points where a sliced caller may pause it. */
+const NODES_PER_STEP = 1024;
+
+/** Runs a resumable step to its end in one go: the synchronous form of every `…Steps` generator. */
+export function drain<T>(steps: Generator<unknown, T, unknown>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
 export function buildIndex(doc: Document, opts: { skipHidden: boolean; markUnlikely: boolean }): PageIndex {
+  return drain(buildIndexSteps(doc, opts));
+}
+
+/**
+ * `buildIndex` as a generator that yields every NODES_PER_STEP nodes, so the content script can give the page
+ * back to the browser between parts of a long walk (`src/content/pass.ts`). Same walk, same result.
+ */
+export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; markUnlikely: boolean }): Generator<void, PageIndex, unknown> {
   // Start at <html>, not <body>: a tolerant parser may leave a stray second <body> (linkedom does, on
   // markup before <head>), and <head> is skipped anyway.
   const body = doc.documentElement ?? doc.body;
@@ -110,7 +129,12 @@ export function buildIndex(doc: Document, opts: { skipHidden: boolean; markUnlik
   const openLinks: number[] = [];
   const openIsLink: boolean[] = [];
   let node: Node | null = body;
+  let visited = 0;
   while (node) {
+    if (++visited === NODES_PER_STEP) {
+      visited = 0;
+      yield;
+    }
     const depth = openEls.length;
     const p = depth > 0 ? openIdx[depth - 1]! : -1;
     const blk = depth > 0 ? openBlk[depth - 1]! : -1;
@@ -189,6 +213,7 @@ export function buildIndex(doc: Document, opts: { skipHidden: boolean; markUnlik
     }
     node = next;
   }
+  yield;
   const n = els.length;
   const parent = Int32Array.from(parents);
   const own = Float64Array.from(ownTmp);

@@ -53,13 +53,28 @@ export function findQuotesInText(text: string): Quote[] {
       s = i + 1;
     }
   }
-  return analyse(text, paras).map(({ span, speaker, cue }) => ({
+  const steps = analyse(text, paras);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value.map(({ span, speaker, cue }) => ({
     start: span.start, end: span.end, text: text.slice(span.start, span.end), speaker, cue,
   }));
 }
 
 /** An article's parts; `body` paragraphs are separated by "\n\n". Offsets index the part named by `part`. */
 export function findArticleQuotes(parts: { headline: string; standfirst: string | null; body: string }): Quote[] {
+  const steps = findArticleQuotesSteps(parts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `findArticleQuotes` as a generator that yields between its steps and every few quotes, so the content script
+ * can run it in slices (`src/content/pass.ts`). Driven to its end in one go it is `findArticleQuotes`.
+ */
+export function* findArticleQuotesSteps(parts: { headline: string; standfirst: string | null; body: string }): Generator<void, Quote[], unknown> {
   const pieces: [Part, string][] = [['headline', parts.headline], ['standfirst', parts.standfirst ?? ''], ['body', parts.body]];
   let text = '';
   const paras: Para[] = [];
@@ -77,24 +92,40 @@ export function findArticleQuotes(parts: { headline: string; standfirst: string 
       }
     }
   }
-  return analyse(text, paras).map(({ span, speaker, cue }) => {
+  const found = yield* analyse(text, paras);
+  return found.map(({ span, speaker, cue }) => {
     const b = bases.find((x) => span.start >= x.base && span.start <= x.end)!;
     return { start: span.start - b.base, end: span.end - b.base, text: text.slice(span.start, span.end), speaker, cue, part: b.part };
   });
 }
 
-function analyse(text: string, paras: Para[]): Found[] {
+/** Quotes to attribute between two pause points of a sliced run. */
+const QUOTES_PER_STEP = 16;
+/** Characters of text scanned for marks, or for sentence ends, between two pause points. */
+const CHARS_PER_STEP = 20_000;
+
+function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown> {
   const found: Found[] = [];
-  paras.forEach((p, i) => {
+  let scanned = 0;
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i]!;
     for (const span of scanParagraph(text, p.start, p.end)) found.push({ span, para: i, speaker: null, cue: 'none', at: span.open, cueEnd: -1, speech: true });
-  });
+    scanned += p.end - p.start;
+    if (scanned >= CHARS_PER_STEP) {
+      scanned = 0;
+      yield;
+    }
+  }
   // No marks, no quotes: the cast, sentences and cues below only serve quotes.
   if (found.length === 0) return found;
+  yield;
   // Hide quoted words: narration alone decides sentences, cues and the mentions pronouns point to.
   const masked = maskSpans(text, found);
-  const starts = sentenceStarts(masked, paras);
+  yield;
+  const starts = yield* sentenceStarts(masked, paras);
+  yield;
   const first = paras[0];
-  const cast = new Cast(text, masked, first && isTitleCase(text.slice(first.start, first.end)) ? first.end : 0);
+  const cast = yield* Cast.steps(text, masked, first && isTitleCase(text.slice(first.start, first.end)) ? first.end : 0);
   const sentenceOf = (pos: number): [number, number] => {
     let lo = 0;
     let hi = starts.length;
@@ -108,6 +139,7 @@ function analyse(text: string, paras: Para[]): Found[] {
 
   let prev: Found | undefined;
   for (let qi = 0; qi < found.length; qi++) {
+    if (qi % QUOTES_PER_STEP === 0) yield;
     const f = found[qi]!;
     const next = found[qi + 1];
     const para = paras[f.para]!;
@@ -234,9 +266,15 @@ function countWords(text: string, from: number, to: number): number {
 }
 
 /** Sentence starts in the masked text: paragraph starts, and after . ! ? that are not abbreviations. */
-function sentenceStarts(m: string, paras: Para[]): number[] {
+function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], unknown> {
   const out: number[] = [];
+  let read = 0;
   for (const p of paras) {
+    read += p.end - p.start;
+    if (read >= CHARS_PER_STEP) {
+      read = 0;
+      yield;
+    }
     out.push(p.start);
     for (let i = p.start; i < p.end; i++) {
       const c = m[i];

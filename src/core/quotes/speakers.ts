@@ -179,6 +179,10 @@ function splitTitles(words: Token[]): { titles: string[]; name: Token[] } {
   return { titles: words.slice(0, k).map((w) => w.l).filter((l) => l in TITLES), name: words.slice(k) };
 }
 
+/** Characters tokenized, and name runs read, between two pause points of a sliced pass. */
+const TOKENIZE_CHARS_PER_STEP = 20_000;
+const RUNS_PER_STEP = 400;
+
 export class Cast {
   /** Full names (two words or more) by last word and by first word, in order of first appearance. */
   private byLast = new Map<string, string[]>();
@@ -194,9 +198,34 @@ export class Cast {
   private spoken: Mention[] = [];
 
   /** `noNamesBefore`: a Title Case headline's end — its capitalised runs glue words into fake names. */
-  constructor(text: string, masked: string, noNamesBefore = 0) {
-    const tokens = tokenize(text, 0, text.length);
+  constructor(text: string, masked: string, noNamesBefore = 0, later = false) {
+    if (later) return; // read by `Cast.steps`
+    const steps = this.read(text, masked, noNamesBefore);
+    while (!steps.next().done);
+  }
+
+  /**
+   * The cast built in resumable steps (a sliced pass, `src/content/pass.ts`): the same reading as the
+   * constructor, with pauses between parts of the text and groups of name runs.
+   */
+  static *steps(text: string, masked: string, noNamesBefore = 0): Generator<void, Cast, unknown> {
+    const cast = new Cast(text, masked, noNamesBefore, true);
+    yield* cast.read(text, masked, noNamesBefore);
+    return cast;
+  }
+
+  private *read(text: string, masked: string, noNamesBefore: number): Generator<void, void, unknown> {
+    // Tokenized in parts cut at a space or line break: no token spans one, so the parts' tokens are the whole's.
+    const tokens: Token[] = [];
+    for (let from = 0; from < text.length;) {
+      let to = Math.min(text.length, from + TOKENIZE_CHARS_PER_STEP);
+      while (to < text.length && text.charCodeAt(to) !== 32 && text.charCodeAt(to) !== 10) to++;
+      for (const t of tokenize(text, from, to)) tokens.push(t);
+      from = to;
+      yield;
+    }
     const runs = nameRuns(tokens, text);
+    yield;
     // Token index by start offset: tokens are in text order, so a binary search (a map of every word cost more).
     const tokenAt = {
       get(s: number): number | undefined {
@@ -210,7 +239,9 @@ export class Cast {
         return lo < tokens.length && tokens[lo]!.s === s ? lo : undefined;
       },
     };
+    let n = 0;
     for (const run of runs) {
+      if (++n % RUNS_PER_STEP === 0) yield;
       const { titles, name } = splitTitles(run.words);
       if (run.at < noNamesBefore || name.length < 2 || name[name.length - 1]!.poss || BODY_WORDS.has(name[name.length - 1]!.l)) continue;
       const full = name.map((w) => w.w).join(' ');
@@ -232,6 +263,7 @@ export class Cast {
       if (before.length) this.addRole(before, full);
     }
     for (const run of runs) {
+      if (++n % RUNS_PER_STEP === 0) yield;
       if (masked[run.at] === '\u0001') continue;
       const { titles, name } = splitTitles(run.words);
       const last = name[name.length - 1]!;
