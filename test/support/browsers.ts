@@ -41,7 +41,8 @@ export interface ExtensionBrowser {
 }
 
 export function distDir(kind: BrowserKind): string {
-  return join(repoRoot, 'dist', kind === 'chromium' ? 'chrome' : 'firefox');
+  // NEWSMARK_DIST: a copy of dist/ to load instead (benchmarks run from a snapshot while the tree is rebuilt).
+  return join(process.env.NEWSMARK_DIST ?? join(repoRoot, 'dist'), kind === 'chromium' ? 'chrome' : 'firefox');
 }
 
 export function browserAvailable(kind: BrowserKind): boolean {
@@ -68,6 +69,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Extra Firefox preferences for this profile (e.g. a small storage limit). */
   firefoxPrefs?: Record<string, unknown>;
+  /** The driver's limit on one protocol call, ms (0: none) — for benchmarks whose single steps are long. */
+  protocolTimeout?: number;
 }
 
 export async function launchWithExtension(kind: BrowserKind, opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -81,6 +84,7 @@ export async function launchWithExtension(kind: BrowserKind, opts: LaunchOptions
       enableExtensions: true,
       userDataDir: profile,
       args: CHROMIUM_ARGS,
+      ...(opts.protocolTimeout !== undefined ? { protocolTimeout: opts.protocolTimeout } : {}),
       defaultViewport: { width: 1280, height: 900 },
     });
     const id = await browser.installExtension(distDir('chromium'));
