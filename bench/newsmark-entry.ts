@@ -94,13 +94,14 @@ async function newsmarkSliced(url: string, mark = false): Promise<Run & { slices
   const pass = (await runPassSliced(document, { url, hideBoilerplate: true, highlightQuotes: true }, { boilerplate, quotes }, { onSlice: (ms) => slices.push(ms) })) as Pass;
   const total = performance.now() - t0;
   if (mark) performance.mark('newsmark-sliced-end');
-  return { ...summary(pass, boilerplate.count), total, max: Math.max(...slices), slices };
+  // No count check here (found: -1): it would run in the last slice's task and count in the pass's CPU and trace.
+  return { ...summary(pass, boilerplate.count, false), total, max: Math.max(...slices), slices };
 }
 
-function summary(pass: Pass, hidden: number): Omit<Run, 'total' | 'max'> {
+function summary(pass: Pass, hidden: number, count = true): Omit<Run, 'total' | 'max'> {
   const a = pass.article;
-  // Outside the clock: what the quote CLI reports for the same article (it does not skip non-articles).
-  const found = findArticleQuotes({ headline: a.title ?? '', standfirst: a.standfirst, body: a.text ?? '' }).length;
+  // Outside the in-page clock: what the quote CLI reports for the same article (it does not skip non-articles).
+  const found = count ? findArticleQuotes({ headline: a.title ?? '', standfirst: a.standfirst, body: a.text ?? '' }).length : -1;
   return {
     stages: pass.stages, isArticle: a.isArticle, placed: pass.placed.length, found,
     flagged: a.isArticle ? a.boilerplate.length : 0, hidden, speakers: pass.speakers.length,

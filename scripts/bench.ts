@@ -21,7 +21,8 @@
  * moved by 2-3x between identical runs while other jobs ran, CPU time by a few per cent. One browser, one tab,
  * pages in a fixed order; per page one cold pass, sliced as the content script runs it (`runPassSliced`; the
  * long-task figures are its longest slice by the in-page clock and, from a light trace of that pass, the
- * longest main-thread task's thread time; its total CPU is reported too), then warm-up, then ROUNDS rounds that alternate a Newsmark batch and a Readability batch
+ * longest main-thread task's thread time; its total CPU is reported too, without the count check that the
+ * batches' passes carry, which an entry from an older tree still runs inside its cold pass), then warm-up, then ROUNDS rounds that alternate a Newsmark batch and a Readability batch
  * (drift hits both alike). A batch repeats the work until it spends ≥ BATCH_MS; the page is put back between
  * Newsmark passes (that clean-up is measured alone and subtracted); Readability's clones are made before its
  * batch; a forced GC (--expose-gc) runs before every batch, so one engine's garbage is not collected on the
