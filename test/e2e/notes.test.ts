@@ -11,7 +11,7 @@ import { extensionApi, launchWithExtension, waitForTabReport, type ExtensionBrow
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { BROWSERS, requireBrowser } from '../support/e2e';
 import { repoRoot } from '../support/seed-page';
-import { panelFrame } from '../support/page-probe';
+import { panelFrame, selectText } from '../support/page-probe';
 
 const demoHtml = readFileSync(join(repoRoot, 'test/fixtures/demo/index.html'), 'utf8');
 const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/demo/index.gold.json'), 'utf8')) as {
@@ -21,27 +21,6 @@ const gold = JSON.parse(readFileSync(join(repoRoot, 'test/fixtures/demo/index.go
 /** A sentence-sized passage from the middle of the story (no quotes, so it isn't also a quote highlight). */
 const paragraph = gold.text.split('\n\n').find((p, i) => i > 4 && !/[“”"]/.test(p) && p.length > 120)!;
 const passage = paragraph.slice(0, paragraph.indexOf(' ', 60));
-
-/** Selects `text` inside the first element whose text contains it; returns where the "Note" button will be. */
-function select(page: Page, text: string) {
-  return page.evaluate((t) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(t);
-      if (i < 0) continue;
-      n.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + t.length);
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      const r = range.getBoundingClientRect();
-      return { x: r.right - 40, y: r.bottom + 6 };
-    }
-    throw new Error(`text not found: ${t}`);
-  }, text);
-}
 
 function noteHighlightTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -71,7 +50,7 @@ for (const kind of BROWSERS) {
     });
 
     it('takes a note on a selection through the “Note” button and the panel’s editor', async () => {
-      const at = await select(page, passage);
+      const at = await selectText(page, passage);
       await new Promise((r) => setTimeout(r, 500)); // the button appears once the selection settles
       await page.mouse.click(at.x + 12, at.y + 10);
       const panel = await panelFrame(page);

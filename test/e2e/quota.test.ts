@@ -28,7 +28,7 @@ import { extensionApi, launchWithExtension, waitForTabReport, type ExtensionBrow
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { BROWSERS, requireBrowser } from '../support/e2e';
 import { repoRoot } from '../support/seed-page';
-import { panelFrame } from '../support/page-probe';
+import { panelFrame, selectText } from '../support/page-probe';
 import { STORAGE_FULL } from '../../src/storage/errors';
 
 /** Firefox's whole temporary storage, in KB. */
@@ -45,31 +45,10 @@ interface Reply<T> { ok: boolean; value?: T; error?: string }
 interface StoredNote { id: string; text: string; tags: string[]; anchor: { exact: string } | null; updatedAt: number }
 interface Fill { written: number; error: { name: string; domException: boolean; message: string } | null }
 
-/** Selects `text` in the page; returns where the "Note" button will appear. */
-function select(page: Page, text: string) {
-  return page.evaluate((t) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const i = (n as Text).data.indexOf(t);
-      if (i < 0) continue;
-      n.parentElement!.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(n, i);
-      range.setEnd(n, i + t.length);
-      const sel = document.getSelection()!;
-      sel.removeAllRanges();
-      sel.addRange(range);
-      const r = range.getBoundingClientRect();
-      return { x: r.right - 40, y: r.bottom + 6 };
-    }
-    throw new Error(`text not found: ${t}`);
-  }, text);
-}
-
 /** Selects a passage, presses "Note" and returns the panel with its editor ready. */
 async function openEditor(page: Page, passage: string): Promise<Frame> {
   await page.bringToFront();
-  const at = await select(page, passage);
+  const at = await selectText(page, passage);
   await new Promise((r) => setTimeout(r, 500)); // the button appears once the selection settles
   await page.mouse.click(at.x + 12, at.y + 10);
   const panel = await panelFrame(page);

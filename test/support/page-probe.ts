@@ -85,3 +85,24 @@ export async function panelFrame(page: Page, timeout = 10_000): Promise<Frame> {
   }
   throw new Error('the Newsmark panel did not open');
 }
+
+/** Selects `text` inside the first element whose text contains it; returns where the "Note" button will be. */
+export function selectText(page: Page, text: string) {
+  return page.evaluate((t) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf(t);
+      if (i < 0) continue;
+      n.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(n, i);
+      range.setEnd(n, i + t.length);
+      const sel = document.getSelection()!;
+      sel.removeAllRanges();
+      sel.addRange(range);
+      const r = range.getBoundingClientRect();
+      return { x: r.right - 40, y: r.bottom + 6 };
+    }
+    throw new Error(`text not found: ${t}`);
+  }, text);
+}
