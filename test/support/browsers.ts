@@ -69,13 +69,15 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Extra Firefox preferences for this profile (e.g. a small storage limit). */
   firefoxPrefs?: Record<string, unknown>;
-  /** The driver's limit on one protocol call, ms (0: none) — for benchmarks whose single steps are long. */
+  /** The driver's limit on one protocol call, ms — for benchmarks whose single steps are long. */
   protocolTimeout?: number;
+  /** Chromium: a profile folder to use and keep (a restart with the same data); default a fresh one, removed on close. */
+  keepProfile?: string;
 }
 
 export async function launchWithExtension(kind: BrowserKind, opts: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const headless = opts.headless ?? true;
-  const profile = mkdtempSync(join(tmpdir(), `newsmark-${kind}-`));
+  const profile = (kind === 'chromium' && opts.keepProfile) || mkdtempSync(join(tmpdir(), `newsmark-${kind}-`));
   if (kind === 'chromium') {
     const browser = await puppeteer.launch({
       executablePath: EXECUTABLES.chromium,
@@ -106,7 +108,7 @@ export async function launchWithExtension(kind: BrowserKind, opts: LaunchOptions
       },
       async close() {
         await browser.close();
-        rmSync(profile, { recursive: true, force: true });
+        if (!opts.keepProfile) rmSync(profile, { recursive: true, force: true });
       },
     };
   }
