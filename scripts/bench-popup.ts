@@ -148,6 +148,37 @@ async function benchSize(count: number) {
     ext = await launch();
     await new Promise((r) => setTimeout(r, 60_000));
 
+    // The popup's first read, taken apart with the bare API: opening the origin's database, then the newest 40
+    // notes off the createdAt index (what the first row waits for). Each in a new page, after the last closed.
+    const bare: { openMs: number; readMs: number }[] = [];
+    for (let i = 0; i < OPENS; i++) {
+      const probe = await ext.openExtensionPage('src/panel/index.html');
+      await prepare(probe);
+      bare.push(await probe.evaluate(async () => {
+        const t0 = performance.now();
+        const db: IDBDatabase = await new Promise((resolve, reject) => {
+          const r = indexedDB.open('newsmark');
+          r.onsuccess = () => resolve(r.result);
+          r.onerror = () => reject(r.error);
+        });
+        const t1 = performance.now();
+        await new Promise<void>((resolve, reject) => {
+          const cursor = db.transaction('notes').objectStore('notes').index('createdAt').openCursor(null, 'prev');
+          let n = 0;
+          cursor.onsuccess = () => (cursor.result && ++n < 40 ? cursor.result.continue() : resolve());
+          cursor.onerror = () => reject(cursor.error);
+        });
+        const t2 = performance.now();
+        db.close();
+        return { openMs: t1 - t0, readMs: t2 - t1 };
+      }));
+      await probe.close();
+      await new Promise((r) => setTimeout(r, 3_000));
+    }
+    const bareOpen = stats(bare.map((b) => b.openMs));
+    const bareRead = stats(bare.map((b) => b.readMs));
+    log(`  bare IndexedDB: open ${JSON.stringify(bareOpen)}, newest 40 ${JSON.stringify(bareRead)}`);
+
     const opens: number[] = [];
     for (let i = 0; i < OPENS; i++) opens.push(await firstRowMs(ext));
     const firstRow = stats(opens);
@@ -269,6 +300,8 @@ async function benchSize(count: number) {
     const result = {
       notes: count,
       firstRowMs: firstRow,
+      bareOpenMs: bareOpen,
+      bareNewest40Ms: bareRead,
       seedAsV1Ms: seedMs,
       firstOpenUpgradeMs: buildMs,
       add2000NotesMs: round(importMs),
