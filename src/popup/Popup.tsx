@@ -60,6 +60,11 @@ export function Popup() {
   const [showFilters, setShowFilters] = useState(false);
   const [choices, setChoices] = useState<{ sites: string[]; tags: string[]; speakers: string[] } | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  /**
+   * Which list the editor opened in: a note of this page is listed twice (this page, all notes), and two editors
+   * of one note would both take focus, so keystrokes could land in the one that isn't saved.
+   */
+  const [editingIn, setEditingIn] = useState<'page' | 'all'>('all');
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [undo, setUndo] = useState<Note | null>(null);
@@ -162,6 +167,7 @@ export function Popup() {
         .catch((err) => setError(message(err)));
     },
     edit(note) {
+      setEditingIn('all');
       setEditing(note.id);
     },
     cancel() {
@@ -258,7 +264,14 @@ export function Popup() {
 
   const searching = queryTerms(query).length > 0 || hasFilters(filters);
   const orphans = orphanIds(page);
-  const tallIndex = editing ? listing.ids.indexOf(editing) : -1;
+  const tallIndex = editing && editingIn === 'all' ? listing.ids.indexOf(editing) : -1;
+  const pageActions: RowActions = {
+    ...actions,
+    edit(note) {
+      setEditingIn('page');
+      setEditing(note.id);
+    },
+  };
 
   async function setView(patch: { boilerplateShown?: boolean; quotesShown?: boolean }) {
     if (tabId === null) return;
@@ -321,8 +334,8 @@ export function Popup() {
           ) : (
             <ul class="page-notes" aria-label="Notes on this page">
               {pageNotes.map((n) => (
-                <li key={n.id} class={editing === n.id ? 'editing-item' : ''}>
-                  <NoteRow note={n} actions={actions} editing={editing === n.id} groupStart={false} orphan={orphans.has(n.id)} active onFocusRow={() => undefined} />
+                <li key={n.id} class={editing === n.id && editingIn === 'page' ? 'editing-item' : ''}>
+                  <NoteRow note={n} actions={pageActions} editing={editing === n.id && editingIn === 'page'} groupStart={false} orphan={orphans.has(n.id)} active onFocusRow={() => undefined} />
                 </li>
               ))}
             </ul>
@@ -378,7 +391,7 @@ export function Popup() {
                 if (!note) return <div class="row placeholder" aria-hidden="true" />;
                 const prev = i > 0 ? cache.get(listing.ids[i - 1]!) : undefined;
                 return (
-                  <NoteRow note={note} actions={actions} editing={editing === id} groupStart={!prev || prev.pageUrl !== note.pageUrl}
+                  <NoteRow note={note} actions={actions} editing={editing === id && editingIn === 'all'} groupStart={!prev || prev.pageUrl !== note.pageUrl}
                     orphan={orphans.has(id)} active={i === active} onFocusRow={() => setActive(i)} />
                 );
               }}
