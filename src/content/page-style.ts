@@ -25,7 +25,11 @@ export const NOTE_HIGHLIGHT = 'newsmark-note';
 /** The quote the reader jumped to from the panel. */
 export const FOCUS_HIGHLIGHT = 'newsmark-quote-focus';
 
+let cssText: string | null = null;
+
+/** The stylesheet's text, built once per content script. */
 function css(): string {
+  if (cssText !== null) return cssText;
   const rules = [
     `html:not([${SHOW_ATTR}]) [${HIDDEN_ATTR}] { display: none !important; }`,
     `html[${SHOW_ATTR}] [${HIDDEN_ATTR}] { outline: 2px dashed rgba(128,128,128,.6) !important; outline-offset: 2px !important; }`,
@@ -37,7 +41,7 @@ function css(): string {
   // Notes: a solid marker-pen yellow with a dotted underline, unlike any speaker's translucent tint.
   rules.push(`::highlight(${NOTE_HIGHLIGHT}) { background-color: rgba(255, 200, 61, .6); text-decoration: underline dotted 2px rgba(120, 80, 0, .9); }`);
   rules.push(`::highlight(${FOCUS_HIGHLIGHT}) { background-color: rgba(37, 99, 235, .3); }`);
-  return rules.join('\n');
+  return (cssText = rules.join('\n'));
 }
 
 /** Adds the stylesheet once; later calls return the same element. */

@@ -29,16 +29,18 @@ export function placeQuotes(article: Article, body: TextMap = TextMap.of(article
 export function* placeQuotesSteps(article: Article, body: TextMap = TextMap.of(article.paragraphs)): Generator<void, PlacedQuote[], unknown> {
   const quotes = yield* findArticleQuotesSteps({ headline: article.title, standfirst: article.standfirst, body: article.text });
   yield;
-  const maps = {
-    headline: article.headline ? TextMap.of([article.headline]) : null,
-    standfirst: article.standfirstElement ? TextMap.of([article.standfirstElement]) : null,
-    body,
-  };
+  // The headline's and standfirst's maps are built only when a quote lies in them (most articles: none).
+  const maps: Record<'headline' | 'standfirst' | 'body', TextMap | null | undefined> = { headline: undefined, standfirst: undefined, body };
+  const elements = { headline: article.headline, standfirst: article.standfirstElement, body: null };
   const expected = { headline: article.title, standfirst: article.standfirst ?? '', body: article.text };
   const placed: PlacedQuote[] = [];
   for (const quote of quotes) {
     const part = quote.part ?? 'body';
-    const map = maps[part];
+    let map = maps[part];
+    if (map === undefined) {
+      const el = elements[part];
+      map = maps[part] = el ? TextMap.of([el]) : null;
+    }
     // The part's text came from metadata rather than this element: offsets wouldn't line up, so skip it.
     if (!map || map.text !== expected[part]) continue;
     let range: Range | null = null;

@@ -134,12 +134,12 @@ export class TextMap {
   readonly blockStarts: number[];
   private readonly nodes: Text[];
   /** Segment k covers text[segStart[k], segEnd[k]) and maps to nodes[segNode[k]] from offset segOffset[k]. */
-  private readonly segStart: Int32Array;
-  private readonly segEnd: Int32Array;
-  private readonly segNode: Int32Array;
-  private readonly segOffset: Int32Array;
+  private readonly segStart: number[];
+  private readonly segEnd: number[];
+  private readonly segNode: number[];
+  private readonly segOffset: number[];
 
-  private constructor(text: string, blockStarts: number[], nodes: Text[], segs: { start: Int32Array; end: Int32Array; node: Int32Array; offset: Int32Array }) {
+  private constructor(text: string, blockStarts: number[], nodes: Text[], segs: { start: number[]; end: number[]; node: number[]; offset: number[] }) {
     this.text = text;
     this.blockStarts = blockStarts;
     this.nodes = nodes;
@@ -150,33 +150,19 @@ export class TextMap {
   }
 
   static of(blocks: readonly Node[], separator: string = BLOCK_SEPARATOR): TextMap {
-    // The text is built from slices of the nodes' data; the way back is one segment per run.
+    // The text is built from slices of the nodes' data; the way back is one segment per run. Plain arrays of
+    // small integers: most maps are a few blocks, where typed arrays' allocation cost more than the whole build.
     const pieces: string[] = [];
     let len = 0;
-    let cap = 256;
-    let segStart = new Int32Array(cap);
-    let segEnd = new Int32Array(cap);
-    let segNode = new Int32Array(cap);
-    let segOffset = new Int32Array(cap);
-    let nSegs = 0;
+    const segStart: number[] = [];
+    const segEnd: number[] = [];
+    const segNode: number[] = [];
+    const segOffset: number[] = [];
     const addSeg = (start: number, end: number, node: number, offset: number) => {
-      if (nSegs === cap) {
-        cap *= 2;
-        const grow = (a: Int32Array) => {
-          const b = new Int32Array(cap);
-          b.set(a);
-          return b;
-        };
-        segStart = grow(segStart);
-        segEnd = grow(segEnd);
-        segNode = grow(segNode);
-        segOffset = grow(segOffset);
-      }
-      segStart[nSegs] = start;
-      segEnd[nSegs] = end;
-      segNode[nSegs] = node;
-      segOffset[nSegs] = offset;
-      nSegs++;
+      segStart.push(start);
+      segEnd.push(end);
+      segNode.push(node);
+      segOffset.push(offset);
     };
     const nodes: Text[] = [];
     const blockStarts: number[] = [];
@@ -233,9 +219,7 @@ export class TextMap {
         blockStarts[blockStarts.length - 1] = len;
       }
     }
-    return new TextMap(pieces.join(''), blockStarts, nodes, {
-      start: segStart.slice(0, nSegs), end: segEnd.slice(0, nSegs), node: segNode.slice(0, nSegs), offset: segOffset.slice(0, nSegs),
-    });
+    return new TextMap(pieces.join(''), blockStarts, nodes, { start: segStart, end: segEnd, node: segNode, offset: segOffset });
   }
 
   /** Index of the last segment starting at or before `pos`, or -1. */
