@@ -166,14 +166,6 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   const textCands: number[] = [];
   const linkBoxes: number[] = [];
   const stack: Array<[number, boolean]> = [[scope, containers.has(scope)]];
-  const childIdx = (i: number): number[] => {
-    const out: number[] = [];
-    for (let c = ix.els[i]!.firstElementChild; c; c = c.nextElementSibling) {
-      const k = ix.at.get(c);
-      if (k !== undefined) out.push(k);
-    }
-    return out;
-  };
   // Elements read since the last pause point (the walk's own, and those pushTextCands scans).
   let walked = 0;
   while (stack.length > 0) {
@@ -231,15 +223,17 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
         continue;
       }
     }
-    const kids = childIdx(i);
-    for (let k = kids.length - 1; k >= 0; k--) stack.push([kids[k]!, inStory]);
+    // The indexed children, last first so the first is walked first: i+1, then past each child's subtree.
+    const mark = stack.length;
+    for (let c = i + 1, e = ix.end[i]!; c < e; c = ix.end[c]!) stack.push([c, inStory]);
+    reverseFrom(stack, mark);
   }
 
   yield;
   // Labels need the first story block; the headline and standfirst are never story blocks or boilerplate.
   blocks.sort((a, b) => a - b);
   const labels = findLabels(doc, ix, blocks[0] ?? -1, place.top);
-  const labelIdx = [labels.headline, labels.standfirstElement].map((e) => (e ? ix.at.get(e) ?? -1 : -1)).filter((i) => i >= 0);
+  const labelIdx = [labels.headlineIdx, labels.standfirstIdx].filter((i) => i >= 0);
   for (const l of labelIdx) for (let a = l; a >= 0; a = ix.parent[a]!) protectedSet.add(a);
 
   yield;
@@ -251,7 +245,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     const last = blocks.length ? blocks[blocks.length - 1]! : -1;
     for (const b of linkBoxes) {
       if (b < last || flagged.has(b) || protectedSet.has(b)) continue;
-      const links = Array.from(ix.els[b]!.getElementsByTagName('a')).filter((x) => (ix.text[ix.at.get(x) ?? -1] ?? 0) > 0 || (x.textContent ?? '').trim().length > 0);
+      const links = Array.from(ix.els[b]!.getElementsByTagName('a')).filter((x) => (ix.text[ix.indexOf(x)] ?? 0) > 0 || (x.textContent ?? '').trim().length > 0);
       if (links.length < 2 || linkDensity(ix, b) < TEASER_LINK_DENSITY) continue;
       flagged.set(b, { kind: 'related', reason: `${links.length} links after the story`, step: STEPS.linkClusters });
     }
@@ -268,8 +262,9 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     for (let a = i; a >= 0; a = ix.parent[a]!) if (flagged.has(a)) return true;
     return false;
   };
-  const bylineIdx = labels.bylineElement ? ix.at.get(labels.bylineElement) ?? -1 : -1;
+  const bylineIdx = labels.bylineIdx;
   const story: Element[] = [];
+  let storyChars = 0;
   for (const b of blocks) {
     if (labelIdx.includes(b)) continue;
     if (isFlaggedInside(b)) continue;
@@ -285,6 +280,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     }
     if (labelIdx.some((l) => contains(ix, b, l))) continue;
     story.push(el);
+    storyChars += ix.text[b]!;
   }
   const boilerplate: BoilerplateBlock[] = outer.map((i) => {
     const m = flagged.get(i)!;
@@ -296,8 +292,6 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   yield;
   const storyMap = TextMap.of(story);
   const text = storyMap.text;
-  let storyChars = 0;
-  for (const b of story) storyChars += ix.text[ix.at.get(b)!]!;
   const base = {
     root: ix.els[place.top]!, headline: labels.headline, title: labels.title,
     standfirstElement: labels.standfirstElement, standfirst: labels.standfirst, byline: labels.byline,
@@ -343,9 +337,17 @@ function pushTextCands(ix: PageIndex, i: number, out: number[]): number {
 }
 
 function isUnder(ix: PageIndex, d: number, a: number): boolean {
-  // Parents precede children in document order, so only the chain above d matters, and it is short.
-  for (let x = ix.parent[d]!; x >= a; x = ix.parent[x]!) if (x === a) return true;
-  return false;
+  // Descendants are contiguous in document order.
+  return d > a && d < ix.end[a]!;
+}
+
+/** Reverses a[from…] in place. */
+function reverseFrom<T>(a: T[], from: number): void {
+  for (let l = from, r = a.length - 1; l < r; l++, r--) {
+    const t = a[l]!;
+    a[l] = a[r]!;
+    a[r] = t;
+  }
 }
 
 function* flagByText(

@@ -69,6 +69,10 @@ export function overlap(a: string, b: string): number {
 
 export interface Labels {
   headline: Element | null;
+  /** Index of the headline, standfirst and byline elements in the page index, -1 for none. */
+  headlineIdx: number;
+  standfirstIdx: number;
+  bylineIdx: number;
   title: string;
   standfirstElement: Element | null;
   standfirst: string | null;
@@ -120,21 +124,29 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
 
   // Headline: the visible <h1> agreeing best with the declared title, the nearest one before the story on ties.
   let headline: Element | null = null;
+  let hIdx = -1;
   let best = -1;
   const limit = firstParagraph >= 0 ? firstParagraph : ix.els.length;
-  for (const tagSet of [['H1'], ['H2', 'H3']]) {
-    for (let i = 0; i < ix.els.length; i++) {
+  // The candidates, in index order: <h1>s, then <h2>s and <h3>s (one read of the tags).
+  const h1: number[] = [];
+  const h23: number[] = [];
+  for (let i = 0; i < ix.els.length; i++) {
+    const tag = ix.els[i]!.tagName;
+    if (tag === 'H1') h1.push(i);
+    else if (tag === 'H2' || tag === 'H3') h23.push(i);
+  }
+  for (const [level, set] of [[1, h1], [2, h23]] as const) {
+    for (const i of set) {
       const el = ix.els[i]!;
-      if (!tagSet.includes(el.tagName)) continue;
       const t = blockText(el, 400);
       if (!t || t.length > 400) continue;
       let s = wanted ? overlap(t, wanted) : 0.3;
       if (i < limit) s += 0.15;
       if (storyTop >= 0 && i > limit) s -= 0.2;
-      if (s > best + 0.01) { best = s; headline = el; }
+      if (s > best + 0.01) { best = s; headline = el; hIdx = i; }
     }
-    if (headline && (best >= 0.45 || tagSet[0] === 'H1')) break;
-    if (best < 0.6) { headline = null; best = -1; }
+    if (headline && (best >= 0.45 || level === 1)) break;
+    if (best < 0.6) { headline = null; hIdx = -1; best = -1; }
   }
   const headlineText = headline ? blockText(headline) : '';
   const title = headlineText || (ogTitle ? ogTitle.trim() : cleanTitle(docTitle));
@@ -142,7 +154,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   // Standfirst: between headline and body, agreeing with the page's own description or named like one.
   const desc = meta(doc, 'og:description', 'description', 'twitter:description');
   let standfirstElement: Element | null = null;
-  const hIdx = headline ? ix.at.get(headline) ?? -1 : -1;
+  let standfirstIdx = -1;
   if (hIdx >= 0) {
     let bestS = 0;
     const end = Math.min(limit + 1, hIdx + 600, ix.els.length);
@@ -157,7 +169,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
       let s = desc ? overlap(t, desc) : 0;
       if (STANDFIRST_TOKENS.test(nameOf(el))) s += 0.5;
       if (i === limit) s -= 0.3; // the first body paragraph is a standfirst only when it clearly says so
-      if (s >= 0.6 && s > bestS + 0.01) { bestS = s; standfirstElement = el; }
+      if (s >= 0.6 && s > bestS + 0.01) { bestS = s; standfirstElement = el; standfirstIdx = i; }
     }
   }
   const standfirst = standfirstElement ? blockText(standfirstElement) : null;
@@ -166,6 +178,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   let byline = authorName(ldGet('author')) ?? meta(doc, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator');
   if (byline && /^https?:/.test(byline)) byline = null;
   let bylineElement: Element | null = null;
+  let bylineIdx = -1;
   const start = Math.max(0, hIdx);
   for (let i = start; i < Math.min(ix.els.length, start + 400); i++) {
     const el = ix.els[i]!;
@@ -175,6 +188,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
     const len = blockText(el, 120).length; // not ix.text: an inline link's text is credited to its block
     if (len === 0 || len > 120) continue;
     bylineElement = el;
+    bylineIdx = i;
     if (!byline) byline = blockText(el).replace(BY_PREFIX, '').trim() || null;
     break;
   }
@@ -182,7 +196,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
     for (let i = hIdx + 1; i < Math.min(ix.els.length, hIdx + 200); i++) {
       if (ix.text[i]! > 100 || ix.text[i]! < 4) continue;
       const t = blockText(ix.els[i]!);
-      if (BY_PREFIX.test(t) && t.length < 100) { byline = t.replace(BY_PREFIX, '').trim(); bylineElement = ix.els[i]!; break; }
+      if (BY_PREFIX.test(t) && t.length < 100) { byline = t.replace(BY_PREFIX, '').trim(); bylineElement = ix.els[i]!; bylineIdx = i; break; }
     }
   }
 
@@ -195,5 +209,5 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
       if (published) break;
     }
   }
-  return { headline, title, standfirstElement, standfirst, byline: byline ?? null, bylineElement, published };
+  return { headline, headlineIdx: hIdx, title, standfirstElement, standfirstIdx, standfirst, byline: byline ?? null, bylineElement, bylineIdx, published };
 }

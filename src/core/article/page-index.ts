@@ -12,25 +12,31 @@ const ELEMENT_NODE = 1;
 export interface PageIndex {
   /** Visible elements of <body>, document order. */
   els: Element[];
-  at: Map<Element, number>;
-  parent: Int32Array;
+  /** Index of an element in `els`, -1 when it is not there (hidden, skipped, outside). A map built on first use. */
+  indexOf(el: Element): number;
+  parent: number[];
+  /** One past the last descendant: the descendants of i are i+1 … end[i]-1 (document order keeps them together). */
+  end: number[];
   /** Non-space characters in the subtree. */
-  text: Float64Array;
+  text: number[];
   /** Non-space characters whose nearest block-level ancestor is this element (its "own" prose). */
-  own: Float64Array;
+  own: number[];
   /** Non-space characters inside links. */
-  link: Float64Array;
-  commas: Float64Array;
-  /** Inside an element named like page chrome (nav, sidebar, comments…). */
-  unlikely: Uint8Array;
+  link: number[];
+  commas: number[];
+  /** Inside an element named like page chrome (nav, sidebar, comments…): 1, else 0. */
+  unlikely: number[];
   /** Removals recorded while indexing (hidden subtrees). */
   hiddenCount: number;
 }
 
 /** Lower-cased "id class" of an element: what its authors called it. */
 export function nameOf(el: Element): string {
-  const id = el.getAttribute('id');
-  const cls = el.getAttribute('class');
+  return nameFrom(el.getAttribute('id'), el.getAttribute('class'));
+}
+
+/** `nameOf` from the two attribute values. */
+function nameFrom(id: string | null, cls: string | null): string {
   if (!id && !cls) return '';
   // Capped: the token regexes are linear, but a 100 KB class attribute is not a name.
   return stripArbitraryVariants(`${id ?? ''} ${cls ?? ''}`.slice(0, 500)).toLowerCase();
@@ -64,13 +70,26 @@ export function isHidden(el: Element): boolean {
   return false;
 }
 
-function isUnlikely(el: Element, hasAttrs: boolean): boolean {
+/**
+ * Is the element named or marked like page chrome? `byClass` caches the answer for a class attribute on an element
+ * without an id, where the name is the class alone: a page repeats its class names, and the name tests are regexes.
+ */
+function isUnlikely(el: Element, hasAttrs: boolean, byClass: Map<string, boolean>): boolean {
   const role = hasAttrs ? el.getAttribute('role') : null;
   if (role && UNLIKELY_ROLES.has(role)) return true;
   const tag = el.tagName;
   if (tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER') return true;
   if (!hasAttrs || tag === 'BODY' || tag === 'HTML' || tag === 'A' || tag === 'ARTICLE' || tag === 'MAIN') return false;
-  const name = nameOf(el);
+  const id = el.getAttribute('id');
+  const cls = el.getAttribute('class');
+  if (!id && !cls) return false;
+  if (id) return unlikelyName(nameFrom(id, cls));
+  let u = byClass.get(cls!);
+  if (u === undefined) byClass.set(cls!, (u = unlikelyName(nameFrom(id, cls))));
+  return u;
+}
+
+function unlikelyName(name: string): boolean {
   return name !== '' && UNLIKELY_TOKENS.test(name) && !MAYBE_STORY_TOKENS.test(name);
 }
 
@@ -110,12 +129,14 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
   // Start at <html>, not <body>: a tolerant parser may leave a stray second <body> (linkedom does, on
   // markup before <head>), and <head> is skipped anyway.
   const body = doc.documentElement ?? doc.body;
+  // Filled during the walk and returned as they are (plain arrays of small integers: no copies at the end).
   const els: Element[] = [];
-  const parents: number[] = [];
-  const ownTmp: number[] = [];
-  const commaTmp: number[] = [];
-  const unl: number[] = [];
+  const parent: number[] = [];
+  const own: number[] = [];
+  const commas: number[] = [];
+  const unlikely: number[] = [];
   let hiddenCount = 0;
+  const byClass = new Map<string, boolean>();
   // A preorder walk by firstChild/nextSibling: no NodeList or tuple per node (in a browser those allocations
   // were most of the walk). The stacks hold the open elements and, for each, its index, its nearest block
   // and its unlikely flag; the top is the context of the node being visited.
@@ -124,8 +145,10 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
   const openBlk: number[] = [];
   const openU: number[] = [];
   // Links: the whole text of each <a> (hidden and skipped parts included, as textContent has it), counted on
-  // the way instead of reading textContent per link. `openLinks` holds the <a>s the walk is inside.
-  const linkAll = new Map<number, number>();
+  // the way instead of reading textContent per link. linkAt[k] is the k-th link's element index, linkAll[k] its
+  // count; `openLinks` holds the positions k of the <a>s the walk is inside.
+  const linkAt: number[] = [];
+  const linkAll: number[] = [];
   const openLinks: number[] = [];
   const openIsLink: boolean[] = [];
   let node: Node | null = body;
@@ -144,20 +167,20 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
       const data = (node as Text).data;
       if (blk >= 0) {
         let n = 0;
-        let commas = 0;
+        let cs = 0;
         for (let k = 0; k < data.length; k++) {
           const c = data.charCodeAt(k);
           if (c > 32 && c !== 0xa0) {
             n++;
-            if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) commas++;
+            if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) cs++;
           }
         }
-        ownTmp[blk]! += n;
-        commaTmp[blk]! += commas;
+        own[blk]! += n;
+        commas[blk]! += cs;
       }
       if (openLinks.length > 0) {
         const n = jsNonSpace(data);
-        for (const l of openLinks) linkAll.set(l, linkAll.get(l)! + n);
+        for (const l of openLinks) linkAll[l]! += n;
       }
     } else if (type === ELEMENT_NODE) {
       const el = node as Element;
@@ -173,15 +196,18 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
       } else {
         const i = els.length;
         els.push(el);
-        parents.push(p);
-        ownTmp.push(0);
-        commaTmp.push(0);
+        parent.push(p);
+        own.push(0);
+        commas.push(0);
         const u = depth > 0 ? openU[depth - 1]! : 0;
-        const myU = u || (opts.markUnlikely && isUnlikely(el, hasAttrs) ? 1 : 0);
-        unl.push(myU);
+        const myU = u || (opts.markUnlikely && isUnlikely(el, hasAttrs, byClass) ? 1 : 0);
+        unlikely.push(myU);
         const myBlk = blk < 0 || BLOCK_TAGS.has(tag) ? i : blk;
         const isLink = tag === 'A';
-        if (isLink) linkAll.set(i, 0);
+        if (isLink) {
+          linkAt.push(i);
+          linkAll.push(0);
+        }
         const first = el.firstChild;
         if (first) {
           openEls.push(el);
@@ -189,7 +215,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
           openBlk.push(myBlk);
           openU.push(myU);
           openIsLink.push(isLink);
-          if (isLink) openLinks.push(i);
+          if (isLink) openLinks.push(linkAt.length - 1);
           node = first;
           entered = true;
         }
@@ -197,7 +223,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
       if (skipped && openLinks.length > 0) {
         // Not walked, but part of the links' text all the same.
         const n = jsNonSpace(el.textContent ?? '');
-        for (const l of openLinks) linkAll.set(l, linkAll.get(l)! + n);
+        for (const l of openLinks) linkAll[l]! += n;
       }
     }
     if (entered) continue;
@@ -215,36 +241,40 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
   }
   yield;
   const n = els.length;
-  const parent = Int32Array.from(parents);
-  const own = Float64Array.from(ownTmp);
-  const text = new Float64Array(n);
-  const link = new Float64Array(n);
-  const commas = new Float64Array(n);
-  // Own text was credited to the nearest block; re-credit subtree sums bottom-up via text-node owners:
-  // a simpler equivalent is to sum "own" of every element into its ancestors (each text node counted once).
-  for (let i = 0; i < n; i++) {
-    text[i] = own[i]!;
-    commas[i] = commaTmp[i]!;
-  }
+  // Own text was credited to the nearest block; sum "own" of every element into its ancestors, bottom-up (each
+  // text node counted once). Subtree ends come the same way.
+  const text = own.slice();
+  const link: number[] = new Array<number>(n).fill(0);
+  const end: number[] = new Array<number>(n);
+  for (let i = 0; i < n; i++) end[i] = i + 1;
+  const commaSums = commas.slice();
   for (let i = n - 1; i > 0; i--) {
     const p = parent[i]!;
     if (els[i]!.tagName === 'A') link[i] = text[i]!;
     if (p >= 0) {
       text[p]! += text[i]!;
       link[p]! += link[i]!;
-      commas[p]! += commas[i]!;
+      commaSums[p]! += commaSums[i]!;
+      if (end[i]! > end[p]!) end[p] = end[i]!;
     }
   }
   // Links: text credited to a block never reached an inline <a>; measure links directly (bounded by link count).
-  for (const [i, inner] of linkAll) {
+  for (let k = 0; k < linkAt.length; k++) {
+    const i = linkAt[k]!;
     // Non-space characters of the link's whole text (hidden parts included), as a split on /\s+/ counts them.
-    const extra = inner - link[i]!;
+    const extra = linkAll[k]! - link[i]!;
     if (extra <= 0) continue;
     for (let a = i; a >= 0; a = parent[a]!) link[a]! += extra;
   }
-  const at = new Map<Element, number>();
-  for (let i = 0; i < n; i++) at.set(els[i]!, i);
-  return { els, at, parent, text, own, link, commas, unlikely: Uint8Array.from(unl), hiddenCount };
+  let at: Map<Element, number> | null = null;
+  const indexOf = (el: Element): number => {
+    if (!at) {
+      at = new Map<Element, number>();
+      for (let i = 0; i < n; i++) at.set(els[i]!, i);
+    }
+    return at.get(el) ?? -1;
+  };
+  return { els, indexOf, parent, end, text, own, link, commas: commaSums, unlikely, hiddenCount };
 }
 
 /** Link text share of an element, 0..1. */

@@ -135,9 +135,9 @@ export function findStory(ix: PageIndex, o: StoryOptions): StoryPlace | null {
     const threshold2 = Math.max(10, ts * 0.2);
     const topClass = ix.els[top]!.getAttribute('class');
     containers.length = 0;
-    for (const sib of Array.from(ix.els[parent]!.children)) {
-      const s = ix.at.get(sib);
-      if (s === undefined) continue;
+    // The parent's indexed children (hidden and skipped ones are not in the index), in order.
+    for (let s = parent + 1, e = ix.end[parent]!; s < e; s = ix.end[s]!) {
+      const sib = ix.els[s]!;
       if (s === top) { containers.push(s); continue; }
       let sscore = isCand[s] ? score[s]! : -Infinity;
       const sameClass = !!topClass && sib.getAttribute('class') === topClass;
@@ -147,8 +147,8 @@ export function findStory(ix: PageIndex, o: StoryOptions): StoryPlace | null {
       if (sameClass && ix.text[s]! >= 200 && linkDensity(ix, s) < 0.3) { containers.push(s); continue; }
       // A wrapper around exactly one paragraph (<span><p>lead</p></span>) is that paragraph.
       const ps = sib.tagName === 'P' ? null : sib.getElementsByTagName('p');
-      const onlyP = ps && ps.length === 1 ? ix.at.get(ps[0]!) : undefined;
-      if (sib.tagName === 'P' || (onlyP !== undefined && ix.text[onlyP]! === ix.text[s]!)) {
+      const onlyP = ps && ps.length === 1 ? ix.indexOf(ps[0]!) : -1;
+      if (sib.tagName === 'P' || (onlyP >= 0 && ix.text[onlyP]! === ix.text[s]!)) {
         const len = ix.text[s]!;
         const ld = linkDensity(ix, s);
         if ((len > 70 && ld < 0.25) || (len > 0 && len <= 70 && ld === 0 && /\.( |$)/.test(sib.textContent ?? ''))) containers.push(s);
