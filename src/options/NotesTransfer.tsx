@@ -6,7 +6,6 @@ import { useState } from 'preact/hooks';
 import { database, type Note } from '../storage/db';
 import { exportNotes, type ExportFormat } from '../storage/export';
 import { importNotes, parseImport } from '../storage/import';
-import { NoteSearchIndex } from '../storage/search-index';
 import { download } from '../popup/ExportMenu';
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
@@ -45,8 +44,6 @@ export function NotesTransfer() {
       const db = database();
       const { added, alreadyThere } = await importNotes(db, parsed.notes);
       setStatus(`Imported ${plural(added, 'note')} from ${file.name}${alreadyThere ? `; ${plural(alreadyThere, 'note was', 'notes were')} already here` : ''}.`);
-      // Bring search up to date now, while this page is open, rather than when the popup next opens.
-      void new NoteSearchIndex(db).sync().catch(() => undefined);
     } catch (err) {
       setProblem(err instanceof Error ? err.message : String(err));
     } finally {

@@ -11,10 +11,10 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import browser from 'webextension-polyfill';
 import { ask } from '../ask';
 import { database, type Note } from '../storage/db';
-import { NoteSearchIndex } from '../storage/search-index';
 import { haystackMatches, queryTerms, scanHaystack } from '../storage/search-text';
 import type { TabPage } from '../background/tabs';
-import { filteredIds, filterChoices, hasFilters, narrow, newestNotes, NO_FILTERS, NoteCache, orderedIds, type Filters, type Sort } from './query';
+import { filterChoices, hasFilters, newestNotes, NO_FILTERS, NoteCache, orderedIds, type Filters, type Sort } from './query';
+import { findNotes, SCREEN } from './search';
 import { EDIT_HEIGHT, NoteRow, ROW_HEIGHT, type RowActions } from './NoteRow';
 import { VirtualList } from './VirtualList';
 import { ExportMenu } from './ExportMenu';
@@ -42,18 +42,20 @@ interface Listing {
   ids: string[];
   /** What the list shows, as a key: changes reset the scroll. */
   key: string;
+  /** The list shows this key's results: its first screen is final (more may still be found below it). */
+  ready: boolean;
+  /** Every result is in `ids` (a broad search may still be walking the notes for the rest). */
   complete: boolean;
 }
 
 export function Popup() {
   const db = useMemo(() => database(), []);
   const cache = useMemo(() => new NoteCache(db), [db]);
-  const index = useMemo(() => new NoteSearchIndex(db), [db]);
   const [tabId, setTabId] = useState<number | null>(null);
   const [page, setPage] = useState<TabPage | null>(null);
   const [pageNotes, setPageNotes] = useState<Note[]>([]);
   const [total, setTotal] = useState<number | null>(null);
-  const [listing, setListing] = useState<Listing>({ ids: [], key: '', complete: false });
+  const [listing, setListing] = useState<Listing>({ ids: [], key: '', ready: false, complete: false });
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<Sort>('newest');
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -90,11 +92,13 @@ export function Popup() {
   }
 
   useEffect(() => {
-    // The first rows straight from the createdAt index, before anything else.
+    // The first rows straight from the createdAt index, before anything else. (Marks: the benchmark's account.)
+    void db.open().then(() => performance.mark('newsmark:db-open'), () => undefined);
     newestNotes(db, HEAD)
       .then((head) => {
+        performance.mark('newsmark:head-read');
         head.forEach((n) => cache.put(n));
-        setListing((l) => (l.complete ? l : { ids: head.map((n) => n.id), key: '', complete: false }));
+        setListing((l) => (l.ready ? l : { ids: head.map((n) => n.id), key: '', ready: false, complete: false }));
         // After the browser has painted them.
         requestAnimationFrame(() => setTimeout(() => setSettled(true), 0));
       })
@@ -103,7 +107,7 @@ export function Popup() {
         setSettled(true);
       });
     loadPage().catch((err) => setError(message(err)));
-    if (params.has('bench')) (globalThis as Record<string, unknown>).newsmarkBench = { db, index, scanHaystack, haystackMatches, queryTerms };
+    if (params.has('bench')) (globalThis as Record<string, unknown>).newsmarkBench = { db, findNotes, scanHaystack, haystackMatches, queryTerms };
   }, []);
 
   // Counting walks the whole table in IndexedDB: only once the first rows are on screen.
@@ -122,23 +126,28 @@ export function Popup() {
     return ids;
   }
 
-  // What the list shows: order ∩ search ∩ filters. The newest request wins.
+  // What the list shows: every note in order, or what a search or filter finds (first screen first, the rest as
+  // it comes). The newest request wins; leaving the loop abandons an older search's reads.
   useEffect(() => {
     if (!settled && !query) return;
     const mine = ++run.current;
     const key = `${query}\u0000${sort}\u0000${JSON.stringify(filters)}`;
+    const show = async (ids: string[], complete: boolean) => {
+      await cache.load(ids.slice(0, SCREEN));
+      if (mine !== run.current) return;
+      setListing({ ids, key, ready: true, complete });
+      setActive((a) => Math.min(a, Math.max(0, ids.length - 1)));
+    };
     (async () => {
-      const [ids, found, allowed] = await Promise.all([
-        order(sort),
-        index.search(query),
-        filteredIds(db, filters),
-      ]);
-      if (mine !== run.current) return;
-      const next = narrow(ids, found, allowed);
-      await cache.load(next.slice(0, 20));
-      if (mine !== run.current) return;
-      setListing({ ids: next, key, complete: true });
-      setActive((a) => Math.min(a, Math.max(0, next.length - 1)));
+      if (queryTerms(query).length === 0 && !hasFilters(filters)) {
+        const ids = await order(sort);
+        if (mine === run.current) await show(ids, true);
+        return;
+      }
+      for await (const found of findNotes(db, query, filters, sort)) {
+        if (mine !== run.current) return;
+        await show(found.ids, found.complete);
+      }
     })().catch((err) => mine === run.current && setError(message(err)));
   }, [query, sort, filters, dataVersion, settled]);
 
@@ -295,7 +304,8 @@ export function Popup() {
   }
 
   async function exportNotes(): Promise<Note[]> {
-    const ids = searching ? listing.ids : await order(sort);
+    let ids = searching ? listing.ids : await order(sort);
+    if (searching && !listing.complete) for await (const found of findNotes(db, query, filters, sort)) ids = found.ids;
     const out: Note[] = [];
     for (let i = 0; i < ids.length; i += 2_000) {
       const got = await db.notes.bulkGet(ids.slice(i, i + 2_000));
@@ -304,7 +314,10 @@ export function Popup() {
     return out;
   }
 
-  const resultCount = listing.complete ? listing.ids.length : total ?? listing.ids.length;
+  const resultCount = listing.ready ? listing.ids.length : total ?? listing.ids.length;
+  // A search still walking the notes shows what it has so far: "20+ notes".
+  const more = listing.ready && !listing.complete;
+  const countText = `${resultCount.toLocaleString()}${more ? '+' : ''} ${resultCount === 1 && !more ? 'note' : 'notes'}`;
 
   return (
     <main onKeyDown={(e) => {
@@ -342,10 +355,10 @@ export function Popup() {
           ))}
         </section>
       )}
-      <section aria-labelledby="all-notes" class="all-notes" data-results-for={listing.complete ? listing.key : undefined}>
+      <section aria-labelledby="all-notes" class="all-notes" data-results-for={listing.ready ? listing.key : undefined} data-complete={listing.complete ? 'true' : 'false'}>
         <div class="all-head">
           <h2 id="all-notes">{searching ? 'Found' : 'All notes'}</h2>
-          <span class="muted count" aria-live="polite">{resultCount.toLocaleString()} {resultCount === 1 ? 'note' : 'notes'}</span>
+          <span class="muted count" aria-live="polite">{countText}</span>
         </div>
         <div class="search-bar" role="search">
           <input ref={search} type="search" name="q" aria-label="Search notes" placeholder="Search notes, quotes, speakers, tags  ( / )"
@@ -371,7 +384,7 @@ export function Popup() {
         </div>
         {showFilters && <FilterBar id="filters" filters={filters} choices={choices} onChange={setFilters} />}
         {listing.ids.length === 0 ? (
-          listing.complete || total === 0 ? <EmptyAll searching={searching} total={total} /> : <p class="muted">Loading…</p>
+          listing.ready || total === 0 ? <EmptyAll searching={searching} total={total} /> : <p class="muted">Loading…</p>
         ) : (
           <div onKeyDown={onListKey}>
             <VirtualList

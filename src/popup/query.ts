@@ -1,8 +1,7 @@
 /**
- * Which notes the popup lists, in what order, answered from Dexie's indexes and the search index rather than by
- * loading notes: the order is the primary keys along an index (createdAt, or pageUrl to keep each article's
- * notes together), filters are key sets from the site, tag (multi-entry), speaker and createdAt indexes, and a
- * search is the set of ids the words index returns (storage/search-index.ts). Only the rows on screen are ever read in full.
+ * Which notes the popup lists, in what order, answered from Dexie's indexes rather than by loading notes: the
+ * order is the primary keys along an index (createdAt, or pageUrl to keep each article's notes together), and only
+ * the rows on screen are ever read in full. A search or filter is answered by popup/search.ts.
  */
 import type { NewsmarkDb, Note } from '../storage/db';
 
@@ -37,32 +36,17 @@ export function newestNotes(db: NewsmarkDb, limit: number): Promise<Note[]> {
 
 const dayStart = (d: string) => Date.parse(`${d}T00:00:00`);
 
-/** Ids allowed by the filters (intersection of index lookups); null when no filter is set. */
-export async function filteredIds(db: NewsmarkDb, f: Filters): Promise<Set<string> | null> {
-  const sets: Promise<string[]>[] = [];
-  if (f.site) sets.push(db.notes.where('site').equals(f.site).primaryKeys() as Promise<string[]>);
-  if (f.tag) sets.push(db.notes.where('tags').equals(f.tag).primaryKeys() as Promise<string[]>);
-  if (f.speaker) sets.push(db.notes.where('speaker').equals(f.speaker).primaryKeys() as Promise<string[]>);
+/** Whether a note passes the filters: same site, one of its tags, same speaker, created within the days given. */
+export function filterMatches(note: Note, f: Filters): boolean {
+  if (f.site && note.site !== f.site) return false;
+  if (f.tag && !note.tags.includes(f.tag)) return false;
+  if (f.speaker && note.speaker !== f.speaker) return false;
   if (f.from || f.to) {
     const lo = f.from ? dayStart(f.from) : 0;
     const hi = f.to ? dayStart(f.to) + 86_400_000 - 1 : Number.MAX_SAFE_INTEGER;
-    if (!Number.isNaN(lo) && !Number.isNaN(hi)) sets.push(db.notes.where('createdAt').between(lo, hi, true, true).primaryKeys() as Promise<string[]>);
+    if (!Number.isNaN(lo) && !Number.isNaN(hi) && (note.createdAt < lo || note.createdAt > hi)) return false;
   }
-  if (sets.length === 0) return null;
-  const [first, ...rest] = await Promise.all(sets);
-  let result = new Set(first);
-  for (const ids of rest) {
-    const next = new Set(ids);
-    result = new Set([...result].filter((id) => next.has(id)));
-  }
-  return result;
-}
-
-/** The order, narrowed by a search result and filters (either may be null: no narrowing). */
-export function narrow(order: readonly string[], ...sets: (Set<string> | null)[]): string[] {
-  const active = sets.filter((s): s is Set<string> => s !== null);
-  if (active.length === 0) return order as string[];
-  return order.filter((id) => active.every((s) => s.has(id)));
+  return true;
 }
 
 /** The values a filter can take, for its suggestions. */

@@ -27,6 +27,7 @@ export interface Note {
 }
 
 /** What is kept on disk: the note plus its search keys (derived, never exported; see storage/search-text.ts). */
+/** `heads` is only on notes last written under schema v3 (see v4 below); nothing reads it. */
 export type StoredNote = Note & { words?: string[]; heads?: string[] };
 
 export const DB_NAME = 'newsmark';
@@ -46,9 +47,9 @@ export class NewsmarkDb extends Dexie {
       noteChanges: '++seq',
       searchState: 'key',
     });
-    // v3 (search from Dexie itself): every note carries its folded, distinct search words and their one- and
-    // two-letter beginnings under multi-entry indexes, so a typed word is one index lookup (search-index.ts). The
-    // v2 log and bookkeeping go, and so does FlexSearch's database.
+    // v3 (search from Dexie itself): every note carries its folded, distinct search words under a multi-entry
+    // index, so a typed word is one index range (popup/search.ts). The v2 log and bookkeeping go, and so does
+    // FlexSearch's database. (v3 also kept the words' one- and two-letter beginnings under `*heads`; v4 drops them.)
     this.version(3)
       .stores({
         notes: 'id, pageUrl, createdAt, updatedAt, *tags, speaker, site, *words, *heads',
@@ -57,20 +58,25 @@ export class NewsmarkDb extends Dexie {
       })
       .upgrade(async (tx) => {
         await tx.table('notes').toCollection().modify((note: StoredNote) => {
-          const keys = withSearchKeys(note);
-          note.words = keys.words;
-          note.heads = keys.heads;
+          note.words = withSearchKeys(note).words;
         });
         // The old index lived in its own database; nothing reads it any more.
         if (typeof indexedDB !== 'undefined') indexedDB.deleteDatabase(`flexsearch:${name}-search`);
       });
+    // v4: no `*heads`. They were 46 % of the index entries a note writes (measured: they doubled the cost of every
+    // write at 100,000 notes), and the queries they served — one or two letters, which begin words in nearly every
+    // note — are answered faster by walking the list order (popup/search.ts). Old notes keep the unused field on
+    // disk until next written; it is never read, and stripped from everything shown or exported.
+    this.version(4).stores({
+      notes: 'id, pageUrl, createdAt, updatedAt, *tags, speaker, site, *words',
+    });
     this.use(searchWords);
   }
 }
 
 /**
  * Every note written to `notes` — add, put, update, modify, bulk import, restore, by any context — gets its
- * `words` and `heads` computed here, from the note as it will be stored: one place, so the index can't drift from the text.
+ * `words` computed here, from the note as it will be stored: one place, so the index can't drift from the text.
  */
 const searchWords = {
   stack: 'dbcore' as const,

@@ -35,20 +35,6 @@ export function noteWords(note: Parameters<typeof searchableText>[0]): string[] 
   return [...new Set(words(searchableText(note)))];
 }
 
-/**
- * Query words this short are looked up as whole keys in the note's `heads` rather than as a prefix range over
- * its `words`: "t" begins several words of almost every note, so the range would hand back each note many times
- * over (a million keys at 100,000 notes), where the heads hold each note once per beginning.
- */
-export const HEAD_LENGTH = 2;
-
-/** The distinct beginnings, up to HEAD_LENGTH characters, of a note's words (its `heads` field). */
-export function wordHeads(noteWordList: readonly string[]): string[] {
-  const heads = new Set<string>();
-  for (const w of noteWordList) for (let k = 1; k <= HEAD_LENGTH && k <= w.length; k++) heads.add(w.slice(0, k));
-  return [...heads];
-}
-
 /** The query's distinct words, longest first (the rarest usually, so a scan can stop sooner). */
 export function queryTerms(query: string): string[] {
   return [...new Set(words(query))].sort((a, b) => b.length - a.length);
@@ -69,10 +55,33 @@ export function haystackMatches(haystack: string, terms: readonly string[]): boo
   return true;
 }
 
+/**
+ * The same test over a note's stored words (its `words` field, or computed when a note predates them): every
+ * term begins one of them. What a walk over stored notes uses, without folding their text again.
+ */
+export function wordsMatch(noteWordList: readonly string[], terms: readonly string[]): boolean {
+  for (const t of terms) {
+    let found = false;
+    for (const w of noteWordList) {
+      if (w.startsWith(t)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+/** A stored note's search words: kept with it since schema v3, computed for one that has none. */
+export function storedWords(note: StoredNote): readonly string[] {
+  return note.words ?? noteWords(note);
+}
+
 /** The note as stored, with its search keys computed from it. */
 export function withSearchKeys(note: Note): StoredNote {
-  const w = noteWords(note);
-  return { ...note, words: w, heads: wordHeads(w) };
+  const { heads: _heads, ...plain } = note as StoredNote;
+  return { ...plain, words: noteWords(note) };
 }
 
 /** The note without its derived search keys (for export, comparison, and anything shown or sent). */

@@ -110,12 +110,12 @@ for (const kind of BROWSERS) {
       await popup.keyboard.press('/');
       expect(await popup.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('q');
       await popup.keyboard.type('quok');
-      await popup.waitForFunction(() => document.querySelector('.vlist')?.getAttribute('data-results-for')?.startsWith('quok\u0000'));
+      await popup.waitForFunction(() => document.querySelector('.all-notes[data-complete="true"]')?.getAttribute('data-results-for')?.startsWith('quok\u0000'));
       expect(await rowTexts(popup, '.vlist')).toEqual(['Quokka placeholder note']);
       // Speaker and tag words are searched too.
       await popup.click('input[name="q"]', { count: 3 });
       await popup.keyboard.type('castell heal');
-      await popup.waitForFunction(() => document.querySelector('.vlist')?.getAttribute('data-results-for')?.startsWith('castell heal\u0000'));
+      await popup.waitForFunction(() => document.querySelector('.all-notes[data-complete="true"]')?.getAttribute('data-results-for')?.startsWith('castell heal\u0000'));
       expect(await rowTexts(popup, '.vlist')).toHaveLength(1);
       await popup.keyboard.press('Escape');
       await popup.waitForFunction((n) => document.querySelectorAll('.vlist .row[data-note-id]').length === n, {}, DRAFTS.length);
@@ -139,7 +139,7 @@ for (const kind of BROWSERS) {
       // And search finds it by its new words (the index followed the edit).
       await popup.click('input[name="q"]', { count: 3 });
       await popup.keyboard.type('budg');
-      await popup.waitForFunction(() => document.querySelector('.vlist')?.getAttribute('data-results-for')?.startsWith('budg\u0000'));
+      await popup.waitForFunction(() => document.querySelector('.all-notes[data-complete="true"]')?.getAttribute('data-results-for')?.startsWith('budg\u0000'));
       expect(await rowTexts(popup, '.vlist')).toEqual(['Edited: ask the trust for its budget']);
       await popup.keyboard.press('Escape');
     });

@@ -1,7 +1,7 @@
 import '../storage/idb-globals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NewsmarkDb, type Note } from '../../../src/storage/db';
-import { filteredIds, narrow, newestNotes, NO_FILTERS, NoteCache, orderedIds } from '../../../src/popup/query';
+import { newestNotes, NoteCache, orderedIds } from '../../../src/popup/query';
 import { parseTags } from '../../../src/popup/NoteRow';
 import { generateNotes } from '../storage/sample-notes';
 
@@ -9,8 +9,6 @@ const db = new NewsmarkDb('popup-query-test');
 const notes = generateNotes({ count: 400, seed: 12 });
 beforeAll(() => db.notes.bulkAdd(notes));
 afterAll(() => db.close());
-
-const sortedIds = (xs: Iterable<string>) => [...xs].sort();
 
 describe('the popup’s list queries', () => {
   it.each([
@@ -33,25 +31,6 @@ describe('the popup’s list queries', () => {
       if (i > 0 && pages[i - 1] !== p) expect(seen.has(p), p).toBe(false);
       seen.add(p);
     });
-  });
-
-  const sample = notes.find((n) => n.tags.length && n.speaker)!;
-  it.each([
-    ['site', { site: sample.site }, (n: Note) => n.site === sample.site],
-    ['tag', { tag: sample.tags[0]! }, (n: Note) => n.tags.includes(sample.tags[0]!)],
-    ['speaker', { speaker: sample.speaker! }, (n: Note) => n.speaker === sample.speaker],
-    ['tag + site', { tag: sample.tags[0]!, site: sample.site }, (n: Note) => n.tags.includes(sample.tags[0]!) && n.site === sample.site],
-    ['date range', { from: '2024-01-01', to: '2024-06-30' }, (n: Note) => n.createdAt >= Date.parse('2024-01-01T00:00:00') && n.createdAt < Date.parse('2024-07-01T00:00:00')],
-  ] as const)('filters by %s like a scan would', async (_name, patch, keep) => {
-    const got = await filteredIds(db, { ...NO_FILTERS, ...patch });
-    expect(sortedIds(got!)).toEqual(sortedIds(notes.filter(keep).map((n) => n.id)));
-  });
-
-  it('no filters, no narrowing; narrowing keeps the order', async () => {
-    expect(await filteredIds(db, NO_FILTERS)).toBeNull();
-    const order = ['a', 'b', 'c', 'd'];
-    expect(narrow(order, null, null)).toBe(order);
-    expect(narrow(order, new Set(['d', 'b', 'c']), new Set(['b', 'd']))).toEqual(['b', 'd']);
   });
 
   it('the row cache reads only what it lacks', async () => {

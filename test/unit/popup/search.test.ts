@@ -1,11 +1,12 @@
-import './idb-globals';
+import '../storage/idb-globals';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { NewsmarkDb, type Note, type StoredNote } from '../../../src/storage/db';
 import { importNotes } from '../../../src/storage/import';
-import { NoteSearchIndex } from '../../../src/storage/search-index';
-import { haystackMatches, noteWords, queryTerms, scanHaystack, withoutSearchKeys, wordHeads, words } from '../../../src/storage/search-text';
-import { generateNotes } from './sample-notes';
+import { filterMatches, NO_FILTERS, orderedIds, type Filters, type Sort } from '../../../src/popup/query';
+import { findNotes, PROBE, SCREEN, walkInOrder, type Found } from '../../../src/popup/search';
+import { haystackMatches, noteWords, queryTerms, scanHaystack, withoutSearchKeys, words } from '../../../src/storage/search-text';
+import { generateNotes } from '../storage/sample-notes';
 
 let n = 0;
 const dbs: Dexie[] = [];
@@ -16,35 +17,126 @@ function freshDb(): NewsmarkDb {
 }
 afterEach(() => dbs.splice(0).forEach((db) => db.close()));
 
-function scan(notes: Note[], query: string): string[] {
+/** The plain scan: every note tested with the rule as the brute-force benchmark applies it (text folded afresh). */
+function scan(notes: readonly Note[], query: string, f: Filters = NO_FILTERS): Set<string> {
   const terms = queryTerms(query);
-  return notes.filter((x) => haystackMatches(scanHaystack(x), terms)).map((x) => x.id).sort();
+  return new Set(notes.filter((x) => haystackMatches(scanHaystack(x), terms) && filterMatches(x, f)).map((x) => x.id));
 }
 
-async function found(index: NoteSearchIndex, query: string): Promise<string[]> {
-  return [...((await index.search(query)) ?? [])].sort();
+/** What the list should show: the scan's notes in the order the indexes give (orderedIds, which reads keys only). */
+async function expected(db: NewsmarkDb, notes: readonly Note[], query: string, sort: Sort = 'newest', f: Filters = NO_FILTERS): Promise<string[]> {
+  const hits = scan(notes, query, f);
+  return (await orderedIds(db, sort)).filter((id) => hits.has(id));
 }
+
+/** Every answer a search gives, checking the promises findNotes makes about them on the way. */
+async function answers(db: NewsmarkDb, query: string, sort: Sort = 'newest', f: Filters = NO_FILTERS): Promise<Found[]> {
+  const out: Found[] = [];
+  for await (const a of findNotes(db, query, f, sort)) out.push(a);
+  const last = out.at(-1)!;
+  expect(last.complete, query).toBe(true);
+  expect(out.slice(0, -1).every((a) => !a.complete), query).toBe(true);
+  // The first answer is a full screen or everything; later ones only add below what is shown.
+  expect(out[0]!.complete || out[0]!.ids.length >= SCREEN, query).toBe(true);
+  for (let i = 1; i < out.length; i++) expect(out[i]!.ids.slice(0, out[i - 1]!.ids.length), query).toEqual(out[i - 1]!.ids);
+  return out;
+}
+
+const final = async (db: NewsmarkDb, query: string, sort: Sort = 'newest', f: Filters = NO_FILTERS) => (await answers(db, query, sort, f)).at(-1)!.ids;
 
 /** Every keystroke of a phrase, as typed. */
 const typed = (phrase: string) => Array.from({ length: phrase.length }, (_, i) => phrase.slice(0, i + 1));
 
-describe('NoteSearchIndex (the *words index)', () => {
-  it('finds what a plain scan finds, for every keystroke of several phrases', { timeout: 60_000 }, async () => {
+describe('findNotes: search as you type', () => {
+  it('lists what a plain scan finds, in list order, for every keystroke of several phrases', { timeout: 120_000 }, async () => {
     const db = freshDb();
     const notes = generateNotes({ count: 3_000, seed: 7 });
     await db.notes.bulkAdd(notes);
-    const index = new NoteSearchIndex(db);
     const phrases = [0, 17, 400, 2_999].flatMap((i) => {
       const note = notes[i]!;
       return [`${words(note.pageTitle)[0]} ${words(note.text)[1] ?? ''}`, `${note.tags[0] ?? 'ka'} ${words(note.pageTitle)[1] ?? ''} ${(note.speaker ?? 'lo').toLowerCase()}`];
     });
-    // Short words whose candidates are many (index ranges intersected) and long ones (candidates read and checked).
+    // Broad words (walked), rare ones (from the index), both together, accents and punctuation, nothing at all.
     phrases.push('k t', 'ka ter lo', 'ÉTAT, kà', 'zzzz');
-    for (const q of phrases.flatMap(typed)) expect(await found(index, q), q).toEqual(scan(notes, q));
-    expect(await index.search('  ')).toBeNull();
-    expect(await index.search(' ,. ')).toBeNull();
+    const hows = new Set<string>();
+    for (const q of phrases.flatMap(typed)) {
+      const got = await answers(db, q);
+      hows.add(got.at(-1)!.how);
+      expect(got.at(-1)!.ids, q).toEqual(await expected(db, notes, q));
+    }
+    // Both ways of answering were exercised.
+    expect([...hows].sort()).toEqual(['index', 'walk']);
   });
 
+  it.each(['newest', 'oldest', 'article'] as const)('keeps the %s order for broad and narrow queries', { timeout: 60_000 }, async (sort) => {
+    const db = freshDb();
+    const notes = generateNotes({ count: 1_500, seed: 11 });
+    await db.notes.bulkAdd(notes);
+    const rare = words(notes[42]!.text).sort((a, b) => b.length - a.length)[0]!;
+    for (const q of ['k', 'lo ka', rare]) expect(await final(db, q, sort), `${sort} ${q}`).toEqual(await expected(db, notes, q, sort));
+  });
+
+  const sample = generateNotes({ count: 1_200, seed: 12 });
+  const withBoth = sample.find((x) => x.tags.length && x.speaker)!;
+  it.each([
+    ['site', { site: withBoth.site }, ''],
+    ['tag', { tag: withBoth.tags[0]! }, ''],
+    ['speaker', { speaker: withBoth.speaker! }, ''],
+    ['tag + site', { tag: withBoth.tags[0]!, site: withBoth.site }, ''],
+    ['date range', { from: '2024-01-01', to: '2024-06-30' }, ''],
+    ['date range + broad word', { from: '2024-01-01', to: '2024-06-30' }, 'ka'],
+    ['site + broad word', { site: withBoth.site }, 't'],
+  ] as const)('filters by %s like a scan would', async (_name, patch, q) => {
+    const db = freshDb();
+    await db.notes.bulkAdd(sample);
+    const f = { ...NO_FILTERS, ...patch };
+    expect(await final(db, q, 'newest', f)).toEqual(await expected(db, sample, q, 'newest', f));
+  });
+
+  it('answers a broad query with a first screen from a few reads, and stops reading when abandoned', async () => {
+    const db = freshDb();
+    const notes = generateNotes({ count: 4_000, seed: 5 });
+    await db.notes.bulkAdd(notes);
+    const search = findNotes(db, 'k', NO_FILTERS, 'newest');
+    const first = (await search.next()).value as Found;
+    expect(first.how).toBe('walk');
+    expect(first.complete).toBe(false);
+    expect(first.ids).toEqual((await expected(db, notes, 'k')).slice(0, first.ids.length));
+    // Abandoning it (the reader typed again) ends it at once.
+    await search.return(undefined);
+    expect((await search.next()).done).toBe(true);
+  });
+
+  it('chooses the index when one word is narrow, even beside broad ones', async () => {
+    const db = freshDb();
+    const notes = generateNotes({ count: 3_000, seed: 9 });
+    await db.notes.bulkAdd(notes);
+    const rare = 'zyzzyva';
+    await db.notes.update(notes[7]!.id, { text: `${rare} ${notes[7]!.text}` });
+    const got = await answers(db, `k t ${rare}`);
+    expect(got).toEqual([{ ids: [notes[7]!.id], complete: true, how: 'index' }]);
+    expect(PROBE).toBeGreaterThan(SCREEN);
+  });
+});
+
+describe('walkInOrder', () => {
+  it('reads every note once, in index order, when many share a key across batch edges', async () => {
+    const db = freshDb();
+    const base = generateNotes({ count: 120, seed: 4 });
+    // Runs of equal keys longer than a batch: 50 notes on one page at one moment, then 30 more, then singles.
+    const notes = base.map((x, i) => ({ ...x, pageUrl: i < 50 ? 'https://a.example/1' : i < 80 ? 'https://a.example/2' : x.pageUrl, createdAt: i < 50 ? 1_000 : i < 80 ? 2_000 : x.createdAt }));
+    await db.notes.bulkAdd(notes);
+    for (const sort of ['newest', 'oldest', 'article'] as const) {
+      for (const [first, size] of [[1, 1], [7, 7], [3, 40], [100, 1_000]] as const) {
+        const seen: string[] = [];
+        for await (const batch of walkInOrder(db, sort, first, size)) seen.push(...batch.map((x) => x.id));
+        expect(seen, `${sort} ${first}/${size}`).toEqual(await orderedIds(db, sort));
+      }
+    }
+  });
+});
+
+describe('the *words index', () => {
   it('stays right after adds, edits, deletes, restores, modify and imports, and persists across opens', async () => {
     const db = freshDb();
     const notes = generateNotes({ count: 50, seed: 3 });
@@ -62,47 +154,50 @@ describe('NoteSearchIndex (the *words index)', () => {
     // A new popup: the same index, nothing to rebuild.
     const again = new NewsmarkDb(db.name);
     dbs.push(again);
-    const index = new NoteSearchIndex(again);
     const live = await again.notes.toArray();
     for (const note of live) {
       expect((note as StoredNote).words, note.id).toEqual(noteWords(note));
-      expect((note as StoredNote).heads, note.id).toEqual(wordHeads(noteWords(note)));
+      expect(note, note.id).not.toHaveProperty('heads');
     }
-    expect(await found(index, 'zebraf quar')).toEqual([a.id]);
-    expect(await found(index, 'olmuh')).toEqual([c.id]);
-    expect(await found(index, 'xyloph')).toEqual([added.id]);
-    expect(await found(index, 'quillon varg')).toEqual(scan(live, 'quillon varg'));
-    expect(await found(index, 'quillon varg')).toContain(notes[4]!.id);
-    expect(await found(index, 'narwh cens')).toEqual([imported.id]);
+    expect(await final(again, 'zebraf quar')).toEqual([a.id]);
+    expect(await final(again, 'olmuh')).toEqual([c.id]);
+    expect(await final(again, 'xyloph')).toEqual([added.id]);
+    expect(await final(again, 'quillon varg')).toEqual(await expected(again, live, 'quillon varg'));
+    expect(await final(again, 'quillon varg')).toContain(notes[4]!.id);
+    expect(await final(again, 'narwh cens')).toEqual([imported.id]);
     // The old words of the edited and deleted notes no longer find them.
     for (const q of [words(a.text)[0] ?? '', words(b.pageTitle)[0] ?? '', words(b.text)[0] ?? ''].filter(Boolean)) {
-      expect(await found(index, q), q).toEqual(scan(live, q));
-      expect(await found(index, q)).not.toContain(b.id);
+      expect(await final(again, q), q).toEqual(await expected(again, live, q));
+      expect(await final(again, q)).not.toContain(b.id);
     }
     await again.notes.put(b); // undo of the delete
     const bWord = words(b.pageTitle)[0]!;
-    expect(await found(index, bWord)).toContain(b.id);
+    expect(await final(again, bWord)).toContain(b.id);
     await again.notes.clear();
-    expect(await found(index, bWord)).toEqual([]);
+    expect(await final(again, bWord)).toEqual([]);
   });
 });
 
-/** The schema as it was at v1 (the first release) and at v2 (FlexSearch's change log), to migrate from. */
+/** The schema as it was at v1 (the first release), v2 (FlexSearch's change log) and v3 (words and heads), to migrate from. */
 class OldDb extends Dexie {
-  notes!: Dexie.Table<Note, string>;
-  constructor(name: string, version: 1 | 2) {
+  notes!: Dexie.Table<StoredNote, string>;
+  constructor(name: string, version: 1 | 2 | 3) {
     super(name);
     this.version(1).stores({ notes: 'id, pageUrl, createdAt, updatedAt, *tags, speaker, site' });
-    if (version === 2) this.version(2).stores({ notes: 'id, pageUrl, createdAt, updatedAt, *tags, speaker, site', noteChanges: '++seq', searchState: 'key' });
+    if (version >= 2) this.version(2).stores({ notes: 'id, pageUrl, createdAt, updatedAt, *tags, speaker, site', noteChanges: '++seq', searchState: 'key' });
+    if (version === 3) this.version(3).stores({ notes: 'id, pageUrl, createdAt, updatedAt, *tags, speaker, site, *words, *heads', noteChanges: null, searchState: null });
   }
 }
 
-describe('schema v3 migration', () => {
-  it.each([1, 2] as const)('gives 10,000 v%i notes their search keys and keeps every note and index', { timeout: 120_000 }, async (from) => {
+/** The one- and two-letter beginnings a v3 note carried. */
+const v3Heads = (w: string[]) => [...new Set(w.flatMap((x) => [x.slice(0, 1), x.slice(0, 2)]))];
+
+describe('schema v4 migration', () => {
+  it.each([1, 2, 3] as const)('from v%i: 10,000 notes keep every field, get their words, and search like a scan', { timeout: 120_000 }, async (from) => {
     const name = `migrate-test-${++n}`;
     const notes = generateNotes({ count: 10_000, seed: 21 });
     const old = new OldDb(name, from);
-    await old.notes.bulkAdd(notes);
+    await old.notes.bulkAdd(from === 3 ? notes.map((x) => ({ ...x, words: noteWords(x), heads: v3Heads(noteWords(x)) })) : notes);
     if (from === 2) await old.table('noteChanges').add({ id: notes[0]!.id });
     expect(old.verno).toBe(from);
     old.close();
@@ -110,21 +205,20 @@ describe('schema v3 migration', () => {
     const db = new NewsmarkDb(name);
     dbs.push(db);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['notes']);
-    expect(db.notes.schema.indexes.map((i) => i.name).sort()).toEqual(['createdAt', 'heads', 'pageUrl', 'site', 'speaker', 'tags', 'updatedAt', 'words']);
+    const indexes = [...db.backendDB().transaction('notes').objectStore('notes').indexNames].sort();
+    expect(indexes).toEqual(['createdAt', 'pageUrl', 'site', 'speaker', 'tags', 'updatedAt', 'words']);
     const stored = (await db.notes.toArray()) as StoredNote[];
     expect(stored).toHaveLength(notes.length);
     const byId = new Map(stored.map((s) => [s.id, s]));
     for (const note of notes) {
-      const stored = byId.get(note.id)!;
-      expect(withoutSearchKeys(stored)).toEqual(note);
-      expect(stored.words).toEqual(noteWords(note));
-      expect(stored.heads).toEqual(wordHeads(noteWords(note)));
+      const kept = byId.get(note.id)!;
+      expect(withoutSearchKeys(kept)).toEqual(note);
+      expect(kept.words).toEqual(noteWords(note));
     }
     // The migrated words answer searches like a scan.
-    const index = new NoteSearchIndex(db);
-    for (const q of typed(`${words(notes[123]!.pageTitle)[0]} ${words(notes[123]!.text)[0] ?? ''}`)) expect(await found(index, q), q).toEqual(scan(notes, q));
+    for (const q of typed(`${words(notes[123]!.pageTitle)[0]} ${words(notes[123]!.text)[0] ?? ''}`)) expect(await final(db, q), q).toEqual(await expected(db, notes, q));
     // Older indexes still answer.
     expect(await db.notes.where('tags').equals(notes[9]!.tags[0] ?? '').count()).toBe(notes.filter((x) => x.tags.includes(notes[9]!.tags[0] ?? '')).length);
   });
