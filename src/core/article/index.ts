@@ -162,6 +162,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
 
   // Walk: token boilerplate, story blocks, and candidates for text patterns.
   const flagged = new Map<number, KindMatch>();
+  const kindByName = new Map<string, KindMatch | null>();
   const blocks: number[] = [];
   const textCands: number[] = [];
   const linkBoxes: number[] = [];
@@ -179,7 +180,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     const tag = el.tagName;
     if (!protectedSet.has(i)) {
       const fix = fixed.get(el);
-      const byName = fix ?? (on(STEPS.boilerplateTokens) && tag !== 'P' && tag !== 'A' ? kindFromTokens(el) : null);
+      const byName = fix ?? (on(STEPS.boilerplateTokens) && tag !== 'P' && tag !== 'A' ? kindFromTokens(el, kindByName) : null);
       if (byName) {
         const prose = ix.text[i]! - ix.link[i]!;
         if (inStory && !fix && prose > STORY_SIZED_PROSE && byName.kind !== 'comments') {
@@ -255,12 +256,20 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   const flaggedIdx = [...flagged.keys()].sort((a, b) => a - b);
   const outer: number[] = [];
   for (const f of flaggedIdx) {
-    if (outer.some((o) => contains(ix, o, f))) continue;
+    // In index order, a box inside an earlier outer box is inside the last one taken.
+    if (outer.length > 0 && contains(ix, outer[outer.length - 1]!, f)) continue;
     outer.push(f);
   }
+  // Inside a flagged box (or one itself) is inside an outermost one: outer boxes are disjoint ranges, in order.
   const isFlaggedInside = (i: number) => {
-    for (let a = i; a >= 0; a = ix.parent[a]!) if (flagged.has(a)) return true;
-    return false;
+    let lo = 0;
+    let hi = outer.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (outer[mid]! <= i) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && contains(ix, outer[lo - 1]!, i);
   };
   const bylineIdx = labels.bylineIdx;
   const story: Element[] = [];
@@ -358,13 +367,16 @@ function* flagByText(
   const matched = new Map<number, { kind: BoilerplateKind; name: string; strong: boolean; len: number }>();
   const sorted = [...new Set(cands)].sort((a, b) => a - b);
   let read = 0;
+  // Under a flagged or matched box: the boxes before i in index order reach past it (descendants are contiguous).
+  const flaggedSorted = [...flagged.keys()].sort((a, b) => a - b);
+  let fp = 0;
+  let reach = -1;
   for (const i of sorted) {
     if (protectedSet.has(i)) continue;
     // A pause point every few hundred blocks read (each read is a blockText and up to 31 patterns).
     if (++read % 64 === 0) yield;
-    let under = false;
-    for (let a = ix.parent[i]!; a >= 0; a = ix.parent[a]!) if (matched.has(a) || flagged.has(a)) { under = true; break; }
-    if (under) continue;
+    for (; fp < flaggedSorted.length && flaggedSorted[fp]! < i; fp++) reach = Math.max(reach, ix.end[flaggedSorted[fp]!]!);
+    if (i < reach) continue;
     // kindFromText reads nothing longer than TEXT_PATTERN_MAX_CHARS: stop reading past it.
     let p = kindFromText(blockText(ix.els[i]!, TEXT_PATTERN_MAX_CHARS));
     if (!p) {
@@ -375,7 +387,10 @@ function* flagByText(
     }
     // A link that merely says "Newsletters" is navigation; only unmistakable phrases count on links.
     if (p && !p.strong && insideLink(ix, i)) continue;
-    if (p) matched.set(i, { kind: p.kind, name: p.name, strong: p.strong, len: ix.text[i]! });
+    if (p) {
+      matched.set(i, { kind: p.kind, name: p.name, strong: p.strong, len: ix.text[i]! });
+      reach = Math.max(reach, ix.end[i]!);
+    }
   }
   if (matched.size === 0) return;
   // 2. matched characters per ancestor, so a box can tell how much of it is appeal

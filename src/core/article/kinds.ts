@@ -25,36 +25,44 @@ for (const kind of KIND_ORDER) {
 
 /** Split a name into lower-case tokens at non-alphanumerics and camelCase humps ("mostReadList" → most read list). */
 export function tokenize(name: string): string[] {
+  // Each token is a run of ASCII letters and digits, cut before an upper-case letter that follows a lower-case one
+  // or a digit; taken as one slice, lower-cased (ASCII only, so the slice lower-cases letter by letter).
   const out: string[] = [];
-  let cur = '';
+  let start = -1;
   let prevLower = false;
   for (let i = 0; i < name.length; i++) {
-    const ch = name[i]!;
     const code = name.charCodeAt(i);
     const isUpper = code >= 65 && code <= 90;
     const isLower = (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
     if (!isUpper && !isLower) {
-      if (cur) out.push(cur);
-      cur = '';
+      if (start >= 0) out.push(name.slice(start, i).toLowerCase());
+      start = -1;
       prevLower = false;
       continue;
     }
-    if (isUpper && prevLower && cur) {
-      out.push(cur);
-      cur = '';
+    if (isUpper && prevLower && start >= 0) {
+      out.push(name.slice(start, i).toLowerCase());
+      start = -1;
     }
-    cur += ch.toLowerCase();
+    if (start < 0) start = i;
     prevLower = isLower;
   }
-  if (cur) out.push(cur);
+  if (start >= 0) out.push(name.slice(start).toLowerCase());
   return out;
 }
 
-/** The raw name we read tokens from: id, class, role, aria-label and the common component attributes. */
-export function rawName(el: Element): string {
+/** The attributes a name is read from, in order. */
+const NAME_ATTRS = ['id', 'class', 'role', 'data-component', 'data-testid', 'data-module', 'data-type'];
+
+/**
+ * The raw name we read tokens from: id, class, role, aria-label and the common component attributes.
+ * `present`: the element's attribute names (`getAttributeNames()`), when the caller has them: only those are read.
+ */
+export function rawName(el: Element, present?: readonly string[]): string {
   let s = '';
   // aria-label is not here: it is human text ("Reply from @bob@example.social"), read by kindFromTokens as text.
-  for (const a of ['id', 'class', 'role', 'data-component', 'data-testid', 'data-module', 'data-type']) {
+  for (const a of NAME_ATTRS) {
+    if (present && !present.includes(a)) continue;
     const v = el.getAttribute(a);
     if (v && v.length < 500) s += ' ' + v;
   }
@@ -68,41 +76,78 @@ export function rawName(el: Element): string {
 
 export interface KindMatch { kind: BoilerplateKind; reason: string; step: string }
 
-/** Step `boilerplate-tokens`. */
-export function kindFromTokens(el: Element): KindMatch | null {
+/**
+ * Step `boilerplate-tokens`. `cache`: answers by raw name for the rest of a pass (a page repeats its class names;
+ * the answer is a function of the name alone). Matches are shared between the elements of one name: read only.
+ */
+export function kindFromTokens(el: Element, cache?: Map<string, KindMatch | null>): KindMatch | null {
   // Everything below reads attributes: an element without any (most of a page) has no name to read.
   if (!el.hasAttributes()) return null;
-  const label = el.getAttribute('aria-label');
+  // One call for the names present, then reads of only those (most named elements carry a class and little else).
+  const present = el.getAttributeNames();
+  const label = present.includes('aria-label') ? el.getAttribute('aria-label') : null;
   if (label && label.length <= 60) {
     const p = kindFromText(label);
     if (p?.strong) return { kind: p.kind, reason: `labelled "${label}"`, step: STEPS.boilerplateTokens };
   }
-  const name = rawName(el);
+  const name = rawName(el, present);
   if (!name) return null;
+  if (!cache) return kindFromName(name);
+  let k = cache.get(name);
+  if (k === undefined) cache.set(name, (k = kindFromName(name)));
+  return k;
+}
+
+/** Each pair's words ("you may like" → you, may, like), in table order. */
+const PAIR_WORDS = KIND_TOKEN_PAIRS.map(({ kind, pair }) => ({ kind, pair, words: pair.split(' ') }));
+const RANK = new Map(KIND_ORDER.map((k, i) => [k, i]));
+
+function kindFromName(name: string): KindMatch | null {
   const tokens = tokenize(name);
   if (tokens.length === 0) return null;
-  let best: { kind: BoilerplateKind; token: string } | null = null;
-  const rank = (k: BoilerplateKind) => KIND_ORDER.indexOf(k);
+  let best: BoilerplateKind | null = null;
+  let bestToken = '';
   for (const t of tokens) {
     let k = EXACT.get(t);
     if (!k && t.length > PREFIX_KEY) {
       // Only the prefixes that share the token's first letters can match it (the first kind in order wins).
-      for (const { kind, prefix } of PREFIXES.get(t.slice(0, PREFIX_KEY)) ?? []) {
-        if (t.length > prefix.length && t.startsWith(prefix)) {
-          k = kind;
-          break;
+      const cands = PREFIXES.get(t.slice(0, PREFIX_KEY));
+      if (cands) {
+        for (const { kind, prefix } of cands) {
+          if (t.length > prefix.length && t.startsWith(prefix)) {
+            k = kind;
+            break;
+          }
         }
       }
     }
-    if (k && (!best || rank(k) < rank(best.kind))) best = { kind: k, token: t };
+    if (k && (best === null || RANK.get(k)! < RANK.get(best)!)) {
+      best = k;
+      bestToken = t;
+    }
   }
-  // A pair is two tokens.
-  const joined = tokens.length > 1 ? ` ${tokens.join(' ')} ` : '';
-  for (const { kind, pair } of tokens.length > 1 ? KIND_TOKEN_PAIRS : []) {
-    if (joined.includes(` ${pair} `) && (!best || rank(kind) < rank(best.kind))) best = { kind, token: pair };
+  // A pair is two tokens (or three) in a row: what " a b " found in the space-joined tokens meant.
+  if (tokens.length > 1) {
+    for (const { kind, pair, words } of PAIR_WORDS) {
+      if (best !== null && RANK.get(kind)! >= RANK.get(best)!) continue;
+      if (hasRun(tokens, words)) {
+        best = kind;
+        bestToken = pair;
+      }
+    }
   }
-  if (!best) return null;
-  return { kind: best.kind, reason: `named "${best.token}"`, step: STEPS.boilerplateTokens };
+  if (best === null) return null;
+  return { kind: best, reason: `named "${bestToken}"`, step: STEPS.boilerplateTokens };
+}
+
+/** Do `words` occur in `tokens` consecutively? */
+function hasRun(tokens: readonly string[], words: readonly string[]): boolean {
+  for (let j = 0; j + words.length <= tokens.length; j++) {
+    let k = 0;
+    while (k < words.length && tokens[j + k] === words[k]) k++;
+    if (k === words.length) return true;
+  }
+  return false;
 }
 
 /** A pattern's `needs`, split into substrings and prefixes ("^…"), compiled once per pattern. */

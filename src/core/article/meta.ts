@@ -57,10 +57,22 @@ function words(s: string): string[] {
 
 /** Share of the shorter text's words found in the longer one, 0..1. */
 export function overlap(a: string, b: string): number {
-  const wa = words(a);
+  return overlapWith(b)(a);
+}
+
+/** `overlap(·, b)` for many texts against one `b`: b's words are split once. */
+function overlapWith(b: string): (a: string) => number {
   const wb = words(b);
-  if (wa.length === 0 || wb.length === 0) return 0;
-  const [small, big] = wa.length <= wb.length ? [wa, new Set(wb)] : [wb, new Set(wa)];
+  let setB: Set<string> | null = null;
+  return (a) => {
+    const wa = words(a);
+    if (wa.length === 0 || wb.length === 0) return 0;
+    const [small, big] = wa.length <= wb.length ? [wa, (setB ??= new Set(wb))] : [wb, new Set(wa)];
+    return overlapOf(small, big, wa, wb);
+  };
+}
+
+function overlapOf(small: string[], big: Set<string>, wa: string[], wb: string[]): number {
   let hit = 0;
   for (const w of small) if (big.has(w)) hit++;
   // Penalise very different lengths: a one-word heading is not the title.
@@ -122,6 +134,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   const docTitle = doc.title ?? '';
   const wanted = ogTitle ?? cleanTitle(docTitle);
 
+  const overlapWanted = wanted ? overlapWith(wanted) : null;
   // Headline: the visible <h1> agreeing best with the declared title, the nearest one before the story on ties.
   let headline: Element | null = null;
   let hIdx = -1;
@@ -140,7 +153,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
       const el = ix.els[i]!;
       const t = blockText(el, 400);
       if (!t || t.length > 400) continue;
-      let s = wanted ? overlap(t, wanted) : 0.3;
+      let s = wanted ? overlapWanted!(t) : 0.3;
       if (i < limit) s += 0.15;
       if (storyTop >= 0 && i > limit) s -= 0.2;
       if (s > best + 0.01) { best = s; headline = el; hIdx = i; }
@@ -153,6 +166,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
 
   // Standfirst: between headline and body, agreeing with the page's own description or named like one.
   const desc = meta(doc, 'og:description', 'description', 'twitter:description');
+  const overlapDesc = desc ? overlapWith(desc) : null;
   let standfirstElement: Element | null = null;
   let standfirstIdx = -1;
   if (hIdx >= 0) {
@@ -166,7 +180,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
       if (len < 25 || len > 500) continue;
       if (ix.own[i]! < len * 0.6 && tag === 'DIV') continue;
       const t = blockText(el);
-      let s = desc ? overlap(t, desc) : 0;
+      let s = overlapDesc ? overlapDesc(t) : 0;
       if (STANDFIRST_TOKENS.test(nameOf(el))) s += 0.5;
       if (i === limit) s -= 0.3; // the first body paragraph is a standfirst only when it clearly says so
       if (s >= 0.6 && s > bestS + 0.01) { bestS = s; standfirstElement = el; standfirstIdx = i; }

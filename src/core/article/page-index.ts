@@ -283,8 +283,8 @@ export function linkDensity(ix: PageIndex, i: number): number {
   return t > 0 ? Math.min(1, ix.link[i]! / t) : 0;
 }
 
-/** Is element index `a` an ancestor-or-self of `d`? Walks up from d (depth-bounded by the tree). */
+/** Is element index `a` an ancestor-or-self of `d`? */
 export function contains(ix: PageIndex, a: number, d: number): boolean {
-  for (let x = d; x >= 0; x = ix.parent[x]!) if (x === a) return true;
-  return false;
+  // Descendants are contiguous in document order: d lies in [a, end[a]).
+  return a >= 0 && d >= a && d < ix.end[a]!;
 }
