@@ -88,27 +88,52 @@ const BR_MARK = { data: ' ' } as unknown as Text;
  * full text, longer than `max` (enough for a caller that only wants short blocks, or their first words).
  */
 export function blockText(el: Node, max = Infinity): string {
-  // Runs of non-space characters are appended as slices, not character by character.
+  // Text is appended in stretches copied from a node's data: words and the single spaces between them ("a b c"
+  // is one slice), so a block costs a slice per node, not one per word. `out` plus data[cpFrom, cpTo) is the text.
   let out = '';
   let pendingSpace = false;
   for (const node of visibleTextNodes(el)) {
     const data = node.data;
     let run = -1;
+    let cpFrom = -1;
+    let cpTo = -1;
     for (let i = 0; i < data.length; i++) {
-      if (isSpace(data.charCodeAt(i))) {
+      const code = data.charCodeAt(i);
+      if (isSpace(code)) {
         if (run >= 0) {
-          out += data.slice(run, i);
+          if (cpFrom >= 0 && cpTo === run) cpTo = i;
+          else {
+            if (cpFrom >= 0) out += data.slice(cpFrom, cpTo);
+            cpFrom = run;
+            cpTo = i;
+          }
           run = -1;
-          if (out.length > max) return out;
+          if (out.length + (cpTo - cpFrom) > max) return out + data.slice(cpFrom, cpTo);
         }
-        pendingSpace = out.length > 0;
+        pendingSpace = out.length > 0 || cpFrom >= 0;
       } else if (run < 0) {
-        if (pendingSpace) out += ' ';
+        if (pendingSpace) {
+          // One space for the run of white space: copied when it is a lone ' ' right after the stretch.
+          if (cpFrom >= 0 && cpTo === i - 1 && data.charCodeAt(i - 1) === 32) cpTo = i;
+          else {
+            if (cpFrom >= 0) out += data.slice(cpFrom, cpTo);
+            cpFrom = -1;
+            out += ' ';
+          }
+        }
         pendingSpace = false;
         run = i;
       }
     }
-    if (run >= 0) out += data.slice(run);
+    if (run >= 0) {
+      if (cpFrom >= 0 && cpTo === run) cpTo = data.length;
+      else {
+        if (cpFrom >= 0) out += data.slice(cpFrom, cpTo);
+        cpFrom = run;
+        cpTo = data.length;
+      }
+    }
+    if (cpFrom >= 0) out += data.slice(cpFrom, cpTo);
     if (out.length > max) return out;
   }
   return out;
@@ -150,8 +175,9 @@ export class TextMap {
   }
 
   static of(blocks: readonly Node[], separator: string = BLOCK_SEPARATOR): TextMap {
-    // The text is built from slices of the nodes' data; the way back is one segment per run. Plain arrays of
-    // small integers: most maps are a few blocks, where typed arrays' allocation cost more than the whole build.
+    // The text is built from slices of the nodes' data, each a stretch copied as it is (words and the single
+    // spaces between them); the way back is one segment per stretch of consecutive offsets in one node. Plain
+    // arrays of small integers: most maps are a few blocks, where typed arrays' allocation cost more than the build.
     const pieces: string[] = [];
     let len = 0;
     const segStart: number[] = [];
@@ -159,16 +185,43 @@ export class TextMap {
     const segNode: number[] = [];
     const segOffset: number[] = [];
     const addSeg = (start: number, end: number, node: number, offset: number) => {
+      // Continuing the last segment (same node, next offsets): the same way back, one segment longer.
+      const k = segStart.length - 1;
+      if (k >= 0 && segEnd[k] === start && segNode[k] === node && segOffset[k]! + (start - segStart[k]!) === offset) {
+        segEnd[k] = end;
+        return;
+      }
       segStart.push(start);
       segEnd.push(end);
       segNode.push(node);
       segOffset.push(offset);
+    };
+    // The stretch being copied: data[cpFrom, cpTo) of node cpNode, appended to `pieces` as one slice when it ends.
+    let cpData = '';
+    let cpNode = -1;
+    let cpFrom = -1;
+    let cpTo = -1;
+    const flush = () => {
+      if (cpFrom >= 0) pieces.push(cpData.slice(cpFrom, cpTo));
+      cpFrom = -1;
+    };
+    const copy = (data: string, node: number, from: number, to: number) => {
+      if (cpFrom >= 0 && cpNode === node && cpTo === from) {
+        cpTo = to;
+        return;
+      }
+      flush();
+      cpData = data;
+      cpNode = node;
+      cpFrom = from;
+      cpTo = to;
     };
     const nodes: Text[] = [];
     const blockStarts: number[] = [];
     const sepLen = separator.length;
     for (const block of blocks) {
       if (len > 0) {
+        flush();
         pieces.push(separator);
         len += sepLen;
       }
@@ -186,8 +239,13 @@ export class TextMap {
           const code = data.charCodeAt(i);
           if (isSpace(code)) {
             if (run >= 0) {
-              pieces.push(data.slice(run, i));
-              if (ni >= 0) addSeg(len, len + (i - run), ni, run);
+              if (ni >= 0) {
+                copy(data, ni, run, i);
+                addSeg(len, len + (i - run), ni, run);
+              } else {
+                flush();
+                pieces.push(data.slice(run, i));
+              }
               len += i - run;
               run = -1;
             }
@@ -198,7 +256,12 @@ export class TextMap {
             }
           } else {
             if (pendingSpace) {
-              pieces.push(' ');
+              // The one space for a run of white space: copied when it is a lone ' ' of this node.
+              if (pendingNode >= 0 && pendingNode === ni && data.charCodeAt(pendingOffset) === 32) copy(data, ni, pendingOffset, pendingOffset + 1);
+              else {
+                flush();
+                pieces.push(' ');
+              }
               if (pendingNode >= 0) addSeg(len, len + 1, pendingNode, pendingOffset);
               len++;
               pendingSpace = false;
@@ -207,18 +270,24 @@ export class TextMap {
           }
         }
         if (run >= 0) {
-          pieces.push(data.slice(run));
-          if (ni >= 0) addSeg(len, len + (data.length - run), ni, run);
+          if (ni >= 0) {
+            copy(data, ni, run, data.length);
+            addSeg(len, len + (data.length - run), ni, run);
+          } else {
+            flush();
+            pieces.push(data.slice(run));
+          }
           len += data.length - run;
         }
       }
       if (len === blockBegin && blockStarts.length > 0 && blockBegin > 0) {
-        // An empty block: drop the separator we added for it (it is the last piece).
+        // An empty block: drop the separator we added for it (it is the last piece: nothing was copied since).
         pieces.pop();
         len -= sepLen;
         blockStarts[blockStarts.length - 1] = len;
       }
     }
+    flush();
     return new TextMap(pieces.join(''), blockStarts, nodes, { start: segStart, end: segEnd, node: segNode, offset: segOffset });
   }
 

@@ -1,0 +1,67 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bodyDocument } from '../../support/dom';
+import { blockText, visibleTextNodes } from '../../../src/core/text';
+
+/*
+ * blockText appends whole stretches of a node's data (words and the lone spaces between them) instead of one
+ * word at a time. The reference is the word-at-a-time version it replaced, with its early stop past `max`: the
+ * same string for every block and every `max` (the engines read up to 120, 160, 400 and 600 characters).
+ */
+function isSpace(code: number): boolean {
+  return (
+    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x202f ||
+    code === 0x2007 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x205f ||
+    code === 0x1680 || code === 0x2028 || code === 0x2029
+  );
+}
+
+function reference(el: Node, max = Infinity): string {
+  let out = '';
+  let pendingSpace = false;
+  for (const node of visibleTextNodes(el)) {
+    const data = node.data;
+    let run = -1;
+    for (let i = 0; i < data.length; i++) {
+      if (isSpace(data.charCodeAt(i))) {
+        if (run >= 0) {
+          out += data.slice(run, i);
+          run = -1;
+          if (out.length > max) return out;
+        }
+        pendingSpace = out.length > 0;
+      } else if (run < 0) {
+        if (pendingSpace) out += ' ';
+        pendingSpace = false;
+        run = i;
+      }
+    }
+    if (run >= 0) out += data.slice(run);
+    if (out.length > max) return out;
+  }
+  return out;
+}
+
+const word = fc.constantFrom('a', 'bc', 'Déf', '“q”', ',', '.', '中文', '😀', 'x y z');
+const space = fc.constantFrom(' ', '  ', '\n\t', '\u00a0', '\u2003', '', ' \n');
+const inline = fc.constantFrom('b', 'i', 'a', 'span');
+const chunk: fc.Arbitrary<string> = fc.oneof(
+  fc.tuple(space, word, space).map(([a, b, c]) => a + b + c),
+  fc.constant('<br>'),
+  fc.constant('<script>x y</script>'),
+  fc.constant('<span hidden>hid den</span>'),
+  fc.tuple(inline, fc.array(fc.tuple(space, word).map(([a, b]) => a + b), { maxLength: 4 })).map(([t, ws]) => `<${t}>${ws.join('')}</${t}>`),
+);
+const block = fc.array(chunk, { maxLength: 10 }).map((cs) => `<p>${cs.join('')}</p>`);
+
+describe('blockText', () => {
+  it('gives what the word-at-a-time version gave, with and without a length to stop past', () => {
+    fc.assert(
+      fc.property(block, (html) => {
+        const p = bodyDocument(html).querySelector('p')!;
+        for (const max of [Infinity, 0, 1, 2, 3, 5, 8, 13, 21]) expect(blockText(p, max)).toBe(reference(p, max));
+      }),
+      { numRuns: 300 },
+    );
+  }, 60_000);
+});
