@@ -92,8 +92,27 @@ export function blockText(el: Node, max = Infinity): string {
   // is one slice), so a block costs a slice per node, not one per word. `out` plus data[cpFrom, cpTo) is the text.
   let out = '';
   let pendingSpace = false;
-  for (const node of visibleTextNodes(el)) {
-    const data = node.data;
+  // visibleTextNodes' walk, inline (no list of nodes): a <br> is a text of one space.
+  let cur: Node | null = el;
+  while (cur) {
+    let data: string | null = null;
+    let descend = false;
+    const type = cur.nodeType;
+    if (type === TEXT_NODE) data = (cur as Text).data;
+    else if (type === ELEMENT_NODE) {
+      const e = cur as Element;
+      if (e !== el && isSkippedElement(e)) {
+        // skipped with everything under it
+      } else if (e.tagName === 'BR') data = ' ';
+      else descend = true;
+    } else if (type === 9 || type === 11) descend = true;
+    const first: Node | null = descend ? cur.firstChild : null;
+    if (first) cur = first;
+    else {
+      while (cur !== el && !cur.nextSibling) cur = cur.parentNode!;
+      cur = cur === el ? null : cur.nextSibling;
+    }
+    if (data === null) continue;
     let run = -1;
     let cpFrom = -1;
     let cpTo = -1;

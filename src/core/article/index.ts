@@ -59,6 +59,17 @@ const TEASER_LINK_DENSITY = 0.75;
 const GROW_MAX_CHARS = 1200;
 const QUOTE_MARKS = /["“”«»„]/;
 
+/** The last URL's host name ('' for no URL): a page's passes all ask about the same URL. */
+let lastHost: { url: string; host: string } | null = null;
+function hostOf(url: string): string {
+  if (lastHost?.url !== url) {
+    let host = '';
+    try { host = new URL(url).hostname; } catch { /* not a URL: no fixes */ }
+    lastHost = { url, host };
+  }
+  return lastHost.host;
+}
+
 function snippet(el: Element): string {
   const t = blockText(el, SNIPPET_CHARS);
   return t.length > SNIPPET_CHARS ? t.slice(0, SNIPPET_CHARS) + '…' : t;
@@ -152,8 +163,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   // Site fixes: elements the table names, by host.
   const fixed = new Map<Element, KindMatch>();
   if (options.siteFixes !== false && on(STEPS.siteFixes) && options.url) {
-    let host = '';
-    try { host = new URL(options.url).hostname; } catch { /* not a URL: no fixes */ }
+    const host = hostOf(options.url);
     for (const f of SITE_FIXES) {
       if (host !== f.host && !host.endsWith('.' + f.host)) continue;
       for (const el of Array.from(doc.querySelectorAll(f.selector))) fixed.set(el, { kind: f.kind, reason: f.why, step: STEPS.siteFixes });
@@ -166,7 +176,9 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   const blocks: number[] = [];
   const textCands: number[] = [];
   const linkBoxes: number[] = [];
-  const stack: Array<[number, boolean]> = [[scope, containers.has(scope)]];
+  // The walk's stack: element indices, and whether each one's parent is in the story (two arrays, no pair per element).
+  const stack: number[] = [scope];
+  const stackInStory: boolean[] = [containers.has(scope)];
   // Elements read since the last pause point (the walk's own, and those pushTextCands scans).
   let walked = 0;
   while (stack.length > 0) {
@@ -174,7 +186,8 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
       walked = 0;
       yield;
     }
-    const [i, parentInStory] = stack.pop()!;
+    const i = stack.pop()!;
+    const parentInStory = stackInStory.pop()!;
     const el = ix.els[i]!;
     const inStory = parentInStory || containers.has(i);
     const tag = el.tagName;
@@ -226,7 +239,10 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     }
     // The indexed children, last first so the first is walked first: i+1, then past each child's subtree.
     const mark = stack.length;
-    for (let c = i + 1, e = ix.end[i]!; c < e; c = ix.end[c]!) stack.push([c, inStory]);
+    for (let c = i + 1, e = ix.end[i]!; c < e; c = ix.end[c]!) {
+      stack.push(c);
+      stackInStory.push(inStory);
+    }
     reverseFrom(stack, mark);
   }
 

@@ -62,7 +62,11 @@ export function stripArbitraryVariants(name: string): string {
 export function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
+  return styleHides(el.getAttribute('style'));
+}
+
+/** An inline style that hides the element (display:none or visibility:hidden). */
+function styleHides(style: string | null): boolean {
   if (style && style.length < 2000) {
     const s = style.toLowerCase().replace(/\s+/g, '');
     if (s.includes('display:none') || s.includes('visibility:hidden')) return true;
@@ -70,18 +74,33 @@ export function isHidden(el: Element): boolean {
   return false;
 }
 
+/** The attributes the walk reads, taken in one look at the names present (most elements carry one or two). */
+interface Attrs { hidden: boolean; ariaHidden: string | null; style: string | null; role: string | null; id: string | null; cls: string | null }
+
+function readAttrs(el: Element, out: Attrs): Attrs {
+  out.hidden = false;
+  out.ariaHidden = out.style = out.role = out.id = out.cls = null;
+  for (const a of el.getAttributeNames()) {
+    if (a === 'class') out.cls = el.getAttribute(a);
+    else if (a === 'id') out.id = el.getAttribute(a);
+    else if (a === 'style') out.style = el.getAttribute(a);
+    else if (a === 'role') out.role = el.getAttribute(a);
+    else if (a === 'hidden') out.hidden = true;
+    else if (a === 'aria-hidden') out.ariaHidden = el.getAttribute(a);
+  }
+  return out;
+}
+
 /**
  * Is the element named or marked like page chrome? `byClass` caches the answer for a class attribute on an element
  * without an id, where the name is the class alone: a page repeats its class names, and the name tests are regexes.
  */
-function isUnlikely(el: Element, hasAttrs: boolean, byClass: Map<string, boolean>): boolean {
-  const role = hasAttrs ? el.getAttribute('role') : null;
+function isUnlikely(tag: string, attrs: Attrs | null, byClass: Map<string, boolean>): boolean {
+  const role = attrs ? attrs.role : null;
   if (role && UNLIKELY_ROLES.has(role)) return true;
-  const tag = el.tagName;
   if (tag === 'NAV' || tag === 'ASIDE' || tag === 'FOOTER') return true;
-  if (!hasAttrs || tag === 'BODY' || tag === 'HTML' || tag === 'A' || tag === 'ARTICLE' || tag === 'MAIN') return false;
-  const id = el.getAttribute('id');
-  const cls = el.getAttribute('class');
+  if (!attrs || tag === 'BODY' || tag === 'HTML' || tag === 'A' || tag === 'ARTICLE' || tag === 'MAIN') return false;
+  const { id, cls } = attrs;
   if (!id && !cls) return false;
   if (id) return unlikelyName(nameFrom(id, cls));
   let u = byClass.get(cls!);
@@ -137,6 +156,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
   const unlikely: number[] = [];
   let hiddenCount = 0;
   const byClass = new Map<string, boolean>();
+  const attrBuf: Attrs = { hidden: false, ariaHidden: null, style: null, role: null, id: null, cls: null };
   // A preorder walk by firstChild/nextSibling: no NodeList or tuple per node (in a browser those allocations
   // were most of the walk). The stacks hold the open elements and, for each, its index, its nearest block
   // and its unlikely flag; the top is the context of the node being visited.
@@ -186,11 +206,11 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
       const el = node as Element;
       const tag = el.tagName;
       // Attribute reads are the costly part of the visibility and name checks; most elements have none.
-      const hasAttrs = el.hasAttributes();
+      const attrs = el.hasAttributes() && !SKIP_TAGS.has(tag) ? readAttrs(el, attrBuf) : null;
       let skipped = false;
       if (SKIP_TAGS.has(tag)) {
         skipped = true; // not read
-      } else if (opts.skipHidden && hasAttrs && isHidden(el)) {
+      } else if (opts.skipHidden && attrs && (attrs.hidden || attrs.ariaHidden === 'true' || styleHides(attrs.style))) {
         hiddenCount++;
         skipped = true;
       } else {
@@ -200,7 +220,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
         own.push(0);
         commas.push(0);
         const u = depth > 0 ? openU[depth - 1]! : 0;
-        const myU = u || (opts.markUnlikely && isUnlikely(el, hasAttrs, byClass) ? 1 : 0);
+        const myU = u || (opts.markUnlikely && isUnlikely(tag, attrs, byClass) ? 1 : 0);
         unlikely.push(myU);
         const myBlk = blk < 0 || BLOCK_TAGS.has(tag) ? i : blk;
         const isLink = tag === 'A';

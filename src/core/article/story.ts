@@ -20,13 +20,16 @@ function isPageRoot(el: Element): boolean {
 }
 
 export function classWeight(el: Element): number {
+  return partWeight(el.getAttribute('class')) + partWeight(el.getAttribute('id'));
+}
+
+/** The weight one name attribute (class or id) gives. */
+function partWeight(part: string | null): number {
+  if (!part) return 0;
+  const s = part.toLowerCase();
   let w = 0;
-  for (const part of [el.getAttribute('class'), el.getAttribute('id')]) {
-    if (!part) continue;
-    const s = part.toLowerCase();
-    if (NEGATIVE_TOKENS.test(s)) w -= 25;
-    if (POSITIVE_TOKENS.test(s)) w += 25;
-  }
+  if (NEGATIVE_TOKENS.test(s)) w -= 25;
+  if (POSITIVE_TOKENS.test(s)) w += 25;
   return w;
 }
 
@@ -51,11 +54,19 @@ export function findStory(ix: PageIndex, o: StoryOptions): StoryPlace | null {
   const score = new Float64Array(n);
   const isCand = new Uint8Array(n);
   const cands: number[] = [];
+  // A class attribute's weight, once per distinct value (a page repeats its class names); ids are read apart.
+  const byClass = new Map<string, number>();
+  const cachedClassWeight = (el: Element): number => {
+    const cls = el.getAttribute('class');
+    let w = cls ? byClass.get(cls) : 0;
+    if (w === undefined) byClass.set(cls!, (w = partWeight(cls)));
+    return w + partWeight(el.getAttribute('id'));
+  };
   const init = (i: number) => {
     if (isCand[i]) return;
     isCand[i] = 1;
     const el = ix.els[i]!;
-    score[i] = tagBase(el.tagName) + (o.useClassWeight ? classWeight(el) : 0);
+    score[i] = tagBase(el.tagName) + (o.useClassWeight ? cachedClassWeight(el) : 0);
     cands.push(i);
   };
   for (let i = 0; i < n; i++) {
