@@ -29,19 +29,98 @@ function isSpace(code: number): boolean {
 
 /** True for elements whose text a reader never sees as prose. */
 export function isSkippedElement(el: Element): boolean {
+  if (plugins !== null && plugins.has(el)) return pluginSkipped(el);
   // hasAttributes first: attribute reads cost more than the walk itself, and most elements have none.
-  return SKIPPED_TAGS.has(el.tagName) || (el.hasAttributes() && (el.hasAttribute('hidden') || isInlineHidden(el)));
+  return SKIPPED_TAGS.has(el.tagName) || (el.hasAttributes() && (el.hasAttribute('hidden') || isInlineHidden(el.getAttribute('style'))));
 }
 
 /**
  * An inline style that hides the element (display:none / visibility:hidden), e.g. the MathML copy
  * wikis keep beside a rendered formula. Attribute reading only, so it works without layout.
  */
-function isInlineHidden(el: Element): boolean {
-  const style = el.getAttribute('style');
+function isInlineHidden(style: string | null): boolean {
   if (!style || style.length > 2000) return false;
   const s = style.toLowerCase().replace(/\s+/g, '');
   return s.includes('display:none') || s.includes('visibility:hidden');
+}
+
+/*
+ * <object> and <embed>. Chromium answers any property read on one of these elements (even `nodeType`) only
+ * after bringing the page's style and layout up to date, since a plugin could supply the property: a walk that
+ * passes one after the page changed (our stylesheet and hiding attributes, the page's own scripts) paid a whole
+ * layout there (5–10 ms on pages that embed a player). The walks know them by identity and read them through the
+ * prototypes' own getters and methods, which answer the same without asking the plugin. `notePlugins` finds them
+ * at the start of an analysis; a stale set only costs time, never changes an answer.
+ */
+let plugins: WeakSet<Node> | null = null;
+
+/** Remembers the document's <object> and <embed> elements for the walks (none: the walks do no look-up). */
+export function notePlugins(doc: Document): void {
+  const found = doc.querySelectorAll('object, embed');
+  plugins = found.length > 0 ? new WeakSet(Array.from(found)) : null;
+}
+
+/** One of the elements `notePlugins` found. */
+export function isPlugin(node: Node): boolean {
+  return plugins !== null && plugins.has(node);
+}
+
+interface Reads {
+  nodeType(n: Node): number;
+  firstChild(n: Node): Node | null;
+  nextSibling(n: Node): Node | null;
+  parentNode(n: Node): Node | null;
+  textContent(n: Node): string | null;
+  tagName(el: Element): string;
+  hasAttributes(el: Element): boolean;
+  getAttribute(el: Element, name: string): string | null;
+  hasAttribute(el: Element, name: string): boolean;
+}
+let reads: Reads | null = null;
+
+/** Property reads through Node.prototype and Element.prototype (plain reads where those do not exist, as in Node). */
+export function protoReads(): Reads {
+  if (reads) return reads;
+  const g = globalThis as { Node?: { prototype: object }; Element?: { prototype: object } };
+  const getter = (proto: object | undefined, name: string): ((this: Node) => unknown) | null =>
+    (proto ? (Object.getOwnPropertyDescriptor(proto, name)?.get as ((this: Node) => unknown) | undefined) : undefined) ?? null;
+  const np = g.Node?.prototype;
+  const ep = g.Element?.prototype as Partial<Element> | undefined;
+  const via = <T>(name: string, plain: (n: Node) => T): ((n: Node) => T) => {
+    const get = getter(np, name) ?? getter(ep, name);
+    return get ? (n) => get.call(n) as T : plain;
+  };
+  const hasAttributes = ep?.hasAttributes;
+  const getAttribute = ep?.getAttribute;
+  const hasAttribute = ep?.hasAttribute;
+  reads = {
+    nodeType: via('nodeType', (n) => n.nodeType),
+    firstChild: via('firstChild', (n) => n.firstChild),
+    nextSibling: via('nextSibling', (n) => n.nextSibling),
+    parentNode: via('parentNode', (n) => n.parentNode),
+    textContent: via('textContent', (n) => n.textContent),
+    tagName: via('tagName', (n) => (n as Element).tagName) as (el: Element) => string,
+    hasAttributes: hasAttributes ? (el) => hasAttributes.call(el) : (el) => el.hasAttributes(),
+    getAttribute: getAttribute ? (el, name) => getAttribute.call(el, name) : (el, name) => el.getAttribute(name),
+    hasAttribute: hasAttribute ? (el, name) => hasAttribute.call(el, name) : (el, name) => el.hasAttribute(name),
+  };
+  return reads;
+}
+
+/** `isSkippedElement` for a plugin element, read through the prototypes. */
+function pluginSkipped(el: Element): boolean {
+  const r = protoReads();
+  return SKIPPED_TAGS.has(r.tagName(el)) || (r.hasAttributes(el) && (r.hasAttribute(el, 'hidden') || isInlineHidden(r.getAttribute(el, 'style'))));
+}
+
+/** node.nextSibling, through the prototype for a plugin element. */
+function nextOf(node: Node): Node | null {
+  return plugins !== null && plugins.has(node) ? protoReads().nextSibling(node) : node.nextSibling;
+}
+
+/** node.parentNode, through the prototype for a plugin element. */
+function parentOf(node: Node): Node | null {
+  return plugins !== null && plugins.has(node) ? protoReads().parentNode(node) : node.parentNode;
 }
 
 /**
@@ -53,14 +132,15 @@ export function visibleTextNodes(root: Node): Text[] {
   let node: Node | null = root;
   while (node) {
     let descend = false;
-    const type = node.nodeType;
+    const plug: boolean = plugins !== null && plugins.has(node);
+    const type = plug ? protoReads().nodeType(node) : node.nodeType;
     if (type === TEXT_NODE) {
       out.push(node as Text);
     } else if (type === ELEMENT_NODE) {
       const el = node as Element;
       if (el !== root && isSkippedElement(el)) {
         // skipped with everything under it
-      } else if (el.tagName === 'BR') {
+      } else if ((plug ? protoReads().tagName(el) : el.tagName) === 'BR') {
         out.push(BR_MARK);
       } else {
         descend = true;
@@ -68,13 +148,13 @@ export function visibleTextNodes(root: Node): Text[] {
     } else if (type === 9 || type === 11) {
       descend = true; // documents and fragments; comments and processing instructions are skipped
     }
-    const first: Node | null = descend ? node.firstChild : null;
+    const first: Node | null = descend ? (plug ? protoReads().firstChild(node) : node.firstChild) : null;
     if (first) {
       node = first;
       continue;
     }
-    while (node !== root && !node.nextSibling) node = node.parentNode!;
-    node = node === root ? null : node.nextSibling;
+    while (node !== root && !nextOf(node)) node = parentOf(node)!;
+    node = node === root ? null : nextOf(node);
   }
   return out;
 }
@@ -97,20 +177,21 @@ export function blockText(el: Node, max = Infinity): string {
   while (cur) {
     let data: string | null = null;
     let descend = false;
-    const type = cur.nodeType;
+    const plug: boolean = plugins !== null && plugins.has(cur);
+    const type = plug ? protoReads().nodeType(cur) : cur.nodeType;
     if (type === TEXT_NODE) data = (cur as Text).data;
     else if (type === ELEMENT_NODE) {
       const e = cur as Element;
       if (e !== el && isSkippedElement(e)) {
         // skipped with everything under it
-      } else if (e.tagName === 'BR') data = ' ';
+      } else if ((plug ? protoReads().tagName(e) : e.tagName) === 'BR') data = ' ';
       else descend = true;
     } else if (type === 9 || type === 11) descend = true;
-    const first: Node | null = descend ? cur.firstChild : null;
+    const first: Node | null = descend ? (plug ? protoReads().firstChild(cur) : cur.firstChild) : null;
     if (first) cur = first;
     else {
-      while (cur !== el && !cur.nextSibling) cur = cur.parentNode!;
-      cur = cur === el ? null : cur.nextSibling;
+      while (cur !== el && !nextOf(cur)) cur = parentOf(cur)!;
+      cur = cur === el ? null : nextOf(cur);
     }
     if (data === null) continue;
     let run = -1;

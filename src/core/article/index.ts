@@ -12,7 +12,7 @@
  *  4. short blocks whose text reads like an appeal grow into the box that holds them (boilerplate-text);
  *  5. labels: headline, standfirst, byline, date.
  */
-import { TextMap, blockText } from '../text';
+import { TextMap, blockText, isPlugin, protoReads } from '../text';
 import { buildIndexSteps, contains, drain, linkDensity, nameOf, type PageIndex } from './page-index';
 import { findStory } from './story';
 import { findLabels, jsonLdArticles } from './meta';
@@ -458,11 +458,23 @@ function isDateline(el: Element): boolean {
 
 /** The first child element with text, when it is an inline label (span, strong, label, b, em). */
 function firstLabel(el: Element): Element | null {
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+  for (let c = el.firstElementChild; c; c = isPlugin(c) ? nextElementOf(c) : c.nextElementSibling) {
+    // An <object>/<embed> is read through the prototypes (see notePlugins); it is never a label.
+    if (isPlugin(c)) {
+      if (!(protoReads().textContent(c) ?? '').trim()) continue;
+      return /^(?:SPAN|STRONG|B|EM|LABEL|SMALL)$/.test(protoReads().tagName(c)) ? c : null;
+    }
     if (!(c.textContent ?? '').trim()) continue;
     return /^(?:SPAN|STRONG|B|EM|LABEL|SMALL)$/.test(c.tagName) ? c : null;
   }
   return null;
+}
+
+/** The next element sibling of a plugin element, read without asking the plugin. */
+function nextElementOf(c: Element): Element | null {
+  let n = protoReads().nextSibling(c);
+  while (n && !isPlugin(n) && n.nodeType !== 1) n = n.nextSibling;
+  return n as Element | null;
 }
 
 function insideLink(ix: PageIndex, i: number): boolean {

@@ -5,6 +5,7 @@
  * of how the page was indented. Iterative, so a page nested 10,000 deep does not overflow the stack.
  */
 import { BLOCK_TAGS, SKIP_TAGS, UNLIKELY_ROLES, UNLIKELY_TOKENS, MAYBE_STORY_TOKENS } from './patterns';
+import { isPlugin, notePlugins, protoReads } from '../text';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -171,6 +172,8 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
   const linkAll: number[] = [];
   const openLinks: number[] = [];
   const openIsLink: boolean[] = [];
+  // <object> and <embed>: read through the prototypes (see notePlugins), or a page that changed pays a layout here.
+  notePlugins(doc);
   let node: Node | null = body;
   let visited = 0;
   while (node) {
@@ -182,6 +185,28 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
     const p = depth > 0 ? openIdx[depth - 1]! : -1;
     const blk = depth > 0 ? openBlk[depth - 1]! : -1;
     let entered = false;
+    if (isPlugin(node)) {
+      // Not entered whatever it is (an <object>/<embed> is a skipped tag), read without asking the plugin.
+      const r = protoReads();
+      if (r.nodeType(node) === ELEMENT_NODE && SKIP_TAGS.has(r.tagName(node as Element))) {
+        if (openLinks.length > 0) {
+          const n = jsNonSpace(r.textContent(node) ?? '');
+          for (const l of openLinks) linkAll[l]! += n;
+        }
+        let next: Node | null = node === body ? null : r.nextSibling(node);
+        while (!next && openEls.length > 0) {
+          const done = openEls.pop()!;
+          openIdx.pop();
+          openBlk.pop();
+          openU.pop();
+          if (openIsLink.pop()) openLinks.pop();
+          next = done === body ? null : done.nextSibling;
+        }
+        node = next;
+        continue;
+      }
+      // Not a skipped tag (an XML document's lower-case <object>): read as any element, layout or not.
+    }
     const type = node.nodeType;
     if (type === TEXT_NODE) {
       const data = (node as Text).data;
