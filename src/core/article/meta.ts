@@ -51,8 +51,11 @@ export function jsonLdArticles(doc: Document): Array<Record<string, unknown>> {
   return out;
 }
 
+/** Module-level: the bundler writes a Unicode-class regex as `new RegExp(…)`; `match` resets a global regex's lastIndex. */
+const WORDS = /[\p{L}\p{N}]+/gu;
+
 function words(s: string): string[] {
-  return s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return s.toLowerCase().match(WORDS) ?? [];
 }
 
 /** Share of the shorter text's words found in the longer one, 0..1. */

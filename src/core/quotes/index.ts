@@ -42,6 +42,12 @@ interface Found {
 
 const MASK = '\u0001';
 const LETTER = /\p{L}/u;
+// Unicode-class regexes live here, not inline: the bundler writes each one as `new RegExp(…)`, which an inline
+// use would run on every call.
+const UPPER_LETTER = /\p{Lu}/u;
+const LOWER_LETTER = /\p{Ll}/u;
+const FOUR_LETTERS = /^\P{L}*\p{L}{4}/u;
+const LEADING_UPPER = /^\P{L}*\p{Lu}/u;
 
 /** Plain text where every line (any run of newlines) is a paragraph. Offsets index `text`. */
 export function findQuotesInText(text: string): Quote[] {
@@ -234,8 +240,8 @@ function isBody(name: string): boolean {
 
 /** A headline where most words of four letters or more are capitalised. */
 function isTitleCase(line: string): boolean {
-  const ws = line.split(/\s+/).filter((w) => /^\P{L}*\p{L}{4}/u.test(w));
-  return ws.length >= 4 && ws.filter((w) => /^\P{L}*\p{Lu}/u.test(w)).length >= 0.7 * ws.length;
+  const ws = line.split(/\s+/).filter((w) => FOUR_LETTERS.test(w));
+  return ws.length >= 4 && ws.filter((w) => LEADING_UPPER.test(w)).length >= 0.7 * ws.length;
 }
 
 /** Titles, names and words-as-words: marked off, but nobody is speaking. */
@@ -285,14 +291,14 @@ function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], un
       while (j < p.end && m[j] === ' ') j++;
       if (j >= p.end) continue;
       const n = m[j]!;
-      const upperNext = /\p{Lu}/u.test(n) || '“"‘«„'.includes(n) || n === MASK;
+      const upperNext = UPPER_LETTER.test(n) || '“"‘«„'.includes(n) || n === MASK;
       if (!upperNext) continue;
       if (c === '.') {
         let k = i;
         while (k > p.start && LETTER.test(m[k - 1]!)) k--;
         const word = m.slice(k, i);
-        if (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && /\p{Lu}/u.test(word))) continue;
-        if (!spaced && !/\p{Ll}/u.test(m[i - 1] ?? '')) continue;
+        if (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && UPPER_LETTER.test(word))) continue;
+        if (!spaced && !LOWER_LETTER.test(m[i - 1] ?? '')) continue;
       }
       out.push(j);
     }

@@ -15,6 +15,8 @@ export interface Span {
 
 type Kind = 'd' | 's' | 'g' | 'low';
 const WORD = /[\p{L}\p{N}]/u;
+/** Module-level: the bundler writes a Unicode-class regex as `new RegExp(…)`, run on every use when inline. */
+const LOWER = /\p{Ll}/u;
 const isWord = (c: string | undefined): boolean => c !== undefined && WORD.test(c);
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 /** After one of these a straight mark opens a quote rather than closing one. */
@@ -99,7 +101,7 @@ export function scanParagraph(t: string, from: number, to: number): Span[] {
         }
         if (!singleOpen) break;
         // "the Jones’ house": a plural possessive, when a later mark can still close the quote.
-        if (prev === 's' && next === ' ' && /\p{Ll}/u.test(t[i + 2] ?? '') && i < lastSingleClose) break;
+        if (prev === 's' && next === ' ' && LOWER.test(t[i + 2] ?? '') && i < lastSingleClose) break;
         close('s', i);
         break;
       }

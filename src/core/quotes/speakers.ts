@@ -23,6 +23,8 @@ export interface Token {
 /** The word rule, as a regex: what `tokenize`'s scanner implements (kept for the tests that check they agree). */
 export const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.\-]*|\u0001+|[,;:()—–]/gu;
 const UPPER = /^\p{Lu}/u;
+/** An initial ("J."). Module-level: the bundler writes a Unicode-class regex as `new RegExp(…)`, run on every use when inline. */
+const INITIAL = /^\p{Lu}\.$/u;
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
 
 export { splitTitles };
@@ -109,7 +111,7 @@ function word(raw: string, s: number): Token {
   // The same rules as the regexes in the comments, with cheap character tests first (this runs per word).
   const dot = raw.endsWith('.');
   // w: /^\p{Lu}\.$/ keeps an initial's dot, otherwise trailing dots go (there are none without `dot`).
-  const w = !dot || /^\p{Lu}\.$/u.test(raw) ? raw : raw.replace(/\.+$/, '');
+  const w = !dot || INITIAL.test(raw) ? raw : raw.replace(/\.+$/, '');
   // poss: /[’']s?$/ (w starts with a letter or digit, so never with an apostrophe).
   const last = w.charCodeAt(w.length - 1);
   const poss = isApostrophe(last) || (last === 115 && w.length > 1 && isApostrophe(w.charCodeAt(w.length - 2)));
