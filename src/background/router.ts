@@ -10,7 +10,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { parseRequest, type Reply, type ReportAnswer, type Request, type TabCommand } from '../messages';
 import { normalizePageUrl, pageIdentity } from '../core/url';
-import { database } from '../storage/db';
+import { notesDatabase as database } from '../storage/notes-database';
 import { countPageNotes, createNote, deleteNote, deliverPendingFocus, openNote, pageNotes, recentNotes, restoreNote, updateNote, type PageIdentity } from './notes';
 import { forgetDraft, panelToken, pendingDraft, rememberDraft, rememberPanelToken, rememberTab, tabPage, tabsShowing } from './tabs';
 

@@ -3,7 +3,8 @@
  * than in the popup because Firefox closes a popup when a file picker opens.
  */
 import { useState } from 'preact/hooks';
-import { database, type Note } from '../storage/db';
+import type { Note } from '../storage/db';
+import { notesDatabase as database } from '../storage/notes-database';
 import { exportNotes, type ExportFormat } from '../storage/export';
 import { importNotes, parseImport } from '../storage/import';
 import { download } from '../popup/ExportMenu';

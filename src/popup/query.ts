@@ -29,11 +29,6 @@ export async function orderedIds(db: NewsmarkDb, sort: Sort): Promise<string[]> 
   return sort === 'newest' ? keys.reverse() : keys;
 }
 
-/** The first rows for the default view, without reading every key: what makes a large popup open fast. */
-export function newestNotes(db: NewsmarkDb, limit: number): Promise<Note[]> {
-  return db.notes.orderBy('createdAt').reverse().limit(limit).toArray();
-}
-
 const dayStart = (d: string) => Date.parse(`${d}T00:00:00`);
 
 /** Whether a note passes the filters: same site, one of its tags, same speaker, created within the days given. */

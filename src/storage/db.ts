@@ -70,35 +70,44 @@ export class NewsmarkDb extends Dexie {
     this.version(4).stores({
       notes: 'id, pageUrl, createdAt, updatedAt, *tags, speaker, site, *words',
     });
-    this.use(searchWords);
+    this.use(notesWrites(this));
   }
+
+  /** Called after each write to the notes made through this connection (see storage/recent.ts). */
+  onNotesWritten?: () => void;
 }
 
 /**
  * Every note written to `notes` — add, put, update, modify, bulk import, restore, by any context — gets its
  * `words` computed here, from the note as it will be stored: one place, so the index can't drift from the text.
+ * Every write of any kind (deletes too) is then told to `onNotesWritten`.
  */
-const searchWords = {
-  stack: 'dbcore' as const,
-  name: 'newsmark-search-words',
-  create(down: DBCore): DBCore {
-    return {
-      ...down,
-      table(name) {
-        const table = down.table(name);
-        if (name !== 'notes') return table;
-        return {
-          ...table,
-          mutate(req) {
-            if (req.type !== 'add' && req.type !== 'put') return table.mutate(req);
-            const values = req.values.map((v: StoredNote) => withSearchKeys(v));
-            return table.mutate({ ...req, values });
-          },
-        };
-      },
-    };
-  },
-};
+function notesWrites(db: NewsmarkDb) {
+  return {
+    stack: 'dbcore' as const,
+    name: 'newsmark-notes-writes',
+    create(down: DBCore): DBCore {
+      return {
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'notes') return table;
+          return {
+            ...table,
+            mutate(req) {
+              const keyed = req.type === 'add' || req.type === 'put' ? { ...req, values: req.values.map((v: StoredNote) => withSearchKeys(v)) } : req;
+              // Chained on Dexie's own promise (not an async function), so it stays inside the transaction's zone.
+              return table.mutate(keyed).then((res) => {
+                db.onNotesWritten?.();
+                return res;
+              });
+            },
+          };
+        },
+      };
+    },
+  };
+}
 
 let shared: NewsmarkDb | null = null;
 export function database(): NewsmarkDb {

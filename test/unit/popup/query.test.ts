@@ -1,7 +1,8 @@
 import '../storage/idb-globals';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NewsmarkDb, type Note } from '../../../src/storage/db';
-import { newestNotes, NoteCache, orderedIds } from '../../../src/popup/query';
+import { NoteCache, orderedIds } from '../../../src/popup/query';
+import { newestNotes } from '../../../src/storage/recent';
 import { parseTags } from '../../../src/popup/NoteRow';
 import { generateNotes } from '../storage/sample-notes';
 
