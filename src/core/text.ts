@@ -19,9 +19,11 @@ const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
 function isSpace(code: number): boolean {
-  // space, tab, LF, VT, FF, CR, NBSP, narrow NBSP, figure space, ideographic space and the Unicode Zs run
+  // space, tab, LF, VT, FF, CR, NBSP, narrow NBSP, figure space, ideographic space and the Unicode Zs run.
+  // Below NBSP only the ASCII ones: most characters are answered by the first two comparisons.
+  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
   return (
-    code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x202f ||
+    code === 0xa0 || code === 0x202f ||
     code === 0x2007 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x205f ||
     code === 0x1680 || code === 0x2028 || code === 0x2029
   );

@@ -38,8 +38,8 @@ export function scanParagraph(t: string, from: number, to: number): Span[] {
   // when a later mark is there to close the open single quote. One backward pass, so still linear.
   let lastSingleClose = -1;
   for (let i = to - 1; i >= from; i--) {
-    const c = t[i];
-    if ((c === '’' || c === "'") && !isWord(t[i + 1])) {
+    const c = t.charCodeAt(i);
+    if ((c === 0x2019 || c === 39) && !isWord(t[i + 1])) {
       lastSingleClose = i;
       break;
     }
@@ -63,6 +63,8 @@ export function scanParagraph(t: string, from: number, to: number): Span[] {
   for (let i = from; i < to; i++) {
     // Only the marks below do anything: every other character is passed over without reading its neighbours.
     const code = t.charCodeAt(i);
+    // No mark lies between ' (39) and « (0xab): letters, digits, spaces and most punctuation leave at once.
+    if (code > 39 && code < 0xab) continue;
     if (code !== 34 && code !== 39 && code !== 0x201c && code !== 0x201d && code !== 0x201e && code !== 0xab && code !== 0xbb && code !== 0x2018 && code !== 0x2019) continue;
     const c = t[i]!;
     const prev = i > from ? t[i - 1] : undefined;
