@@ -171,21 +171,31 @@ export function passesGate(p: TextPattern, lower: string): boolean {
 
 /** Every pattern's gate words in one regex (disabled patterns too: a wider gate only costs a look): a block that
  * holds none of them matches no pattern, and that is most blocks. Rebuilt if the table grows. */
-let anyGate: { size: number; re: RegExp } | null = null;
-function anyGateRe(): RegExp {
+let anyGate: { size: number; re: RegExp; raw: RegExp } | null = null;
+function gateRes(): { re: RegExp; raw: RegExp } {
   if (!anyGate || anyGate.size !== TEXT_PATTERNS.length) {
     const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const alts = TEXT_PATTERNS.flatMap((p) => p.needs).map((n) => (n.startsWith('^') ? '^' + esc(n.slice(1)) : esc(n)));
-    anyGate = { size: TEXT_PATTERNS.length, re: new RegExp([...new Set(alts)].join('|')) };
+    const needs = [...new Set(TEXT_PATTERNS.flatMap((p) => p.needs))];
+    const alts = needs.map((n) => (n.startsWith('^') ? '^' + esc(n.slice(1)) : esc(n)));
+    // The same words asked of the text before it is normalised: case-insensitive, and a prefix may follow
+    // leading white space (trim). Every text the first gate lets through, this one does too (see kindFromText).
+    const rawAlts = needs.map((n) => (n.startsWith('^') ? '^\\s*' + esc(n.slice(1)) : esc(n)));
+    anyGate = { size: TEXT_PATTERNS.length, re: new RegExp(alts.join('|')), raw: new RegExp(rawAlts.join('|'), 'i') };
   }
-  return anyGate.re;
+  return anyGate;
 }
 
 /** Step `boilerplate-text`: the first enabled pattern that the (short) text matches. */
 export function kindFromText(text: string): TextPattern | null {
   if (text.length === 0 || text.length > TEXT_PATTERN_MAX_CHARS) return null;
+  const gates = gateRes();
+  // Most blocks hold no gate word: say so before lower-casing and trimming them. The gate words are ASCII, and
+  // lower-casing maps a non-ASCII character to an ASCII letter only for the Kelvin sign (to k, which a gate word
+  // holds) and İ (to i and a combining dot, which none can use): with no Kelvin sign in the text, a text whose
+  // normalised form holds a gate word holds it case-insensitively as it is (trimming only moves the start).
+  if (text.indexOf('\u212a') < 0 && !gates.raw.test(text)) return null;
   const lower = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[.!?:…]+$/, '').trim();
-  if (!anyGateRe().test(lower)) return null;
+  if (!gates.re.test(lower)) return null;
   for (const p of TEXT_PATTERNS) {
     if (p.disabled) continue;
     if (passesGate(p, lower) && p.re.test(lower)) return p;

@@ -31,3 +31,36 @@ describe('text pattern gates', () => {
     expect(kindFromText('The council said it would consider the plan.')).toBeNull();
   });
 });
+
+/** kindFromText as it was before its case-insensitive look at the text as written: the reference. */
+function normalisedOnly(text: string) {
+  if (text.length === 0 || text.length > 600) return null;
+  const lower = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[.!?:…]+$/, '').trim();
+  for (const p of TEXT_PATTERNS) {
+    if (p.disabled) continue;
+    if (passesGate(p, lower) && p.re.test(lower)) return p;
+  }
+  return null;
+}
+
+describe('kindFromText, first look at the text as written', () => {
+  // Appeals and their gate words in any case, with the characters lower-casing treats specially (Kelvin sign,
+  // dotted capital I, curly apostrophes), leading and trailing white space and punctuation.
+  const piece = fc.oneof(
+    fc.constantFrom(...TEXT_PATTERNS.flatMap((p) => p.needs.map((n) => n.replace(/^\^/, '')))),
+    fc.constantFrom('Sign up to our newsletter', 'Make a donation', 'Read more', 'Share this story', 'Advertisement', 'Join the conversation', 'Subscribe now', 'Your email address', 'Ma\u212ae a gift', '\u0130nbox', 'SHARE THIS'),
+    fc.constantFrom(' ', '  ', '\n', '\u00a0', '.', '!', ':', '…', '’', '‘', '\u212a', '\u0130', 'ı', 'ſ', 'K', 'I', 'x', 'the '),
+  );
+  const cased = fc.tuple(piece, fc.constantFrom('lower', 'upper', 'title', 'as is')).map(([s, c]) =>
+    c === 'lower' ? s.toLowerCase() : c === 'upper' ? s.toUpperCase() : c === 'title' ? s.replace(/\b\w/g, (m) => m.toUpperCase()) : s);
+  it('answers as the normalised text alone did', () => {
+    fc.assert(
+      fc.property(fc.array(cased, { maxLength: 6 }).map((a) => a.join('')), (s) => {
+        expect(kindFromText(s)?.name ?? null).toBe(normalisedOnly(s)?.name ?? null);
+      }),
+      { numRuns: 5000 },
+    );
+    // Lower-casing turns the Kelvin sign into k: this appeal is only found in its normalised form.
+    expect(kindFromText('Ma\u212ae a gift')?.name).toBe('make-a-contribution');
+  });
+});
