@@ -289,9 +289,13 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
   // Own text was credited to the nearest block; sum "own" of every element into its ancestors, bottom-up (each
   // text node counted once). Subtree ends come the same way.
   const text = own.slice();
-  const link: number[] = new Array<number>(n).fill(0);
-  const end: number[] = new Array<number>(n);
-  for (let i = 0; i < n; i++) end[i] = i + 1;
+  // Built by push: packed arrays of small integers (new Array(n) makes a holey one, slower to read).
+  const link: number[] = [];
+  const end: number[] = [];
+  for (let i = 0; i < n; i++) {
+    link.push(0);
+    end.push(i + 1);
+  }
   const commaSums = commas.slice();
   for (let i = n - 1; i > 0; i--) {
     const p = parent[i]!;
