@@ -4,8 +4,9 @@
  * after a cheap check. All the judgement lives in `src/core`; this file applies it to the live page and routes
  * the reader's actions (show/hide, the panel, taking a note).
  *
- * Loaded on every page: detection, boilerplate, quotes, the overlay and its speaker tooltips. Loaded only when
- * needed, with dynamic imports (chunks crxjs lists as web-accessible): the note layer and the anchoring engine
+ * Loaded on every page: detection, boilerplate, quotes. Loaded only when needed, with dynamic imports (chunks
+ * crxjs lists as web-accessible): the overlay (the "N hidden — show" pill and the speaker tooltips, `./overlay`)
+ * when a page turns out to be an article, before its report is sent; the note layer and the anchoring engine
  * (`./notes`) when the background's answer to the first report says the page has notes, or when the reader takes
  * one; the commands and the offers to take a note (`./actions`) with the first command from the extension, the
  * first selection or the first click on a quote; the panel's iframe host (`./panel`) when the panel is first
@@ -18,7 +19,7 @@ import { ask } from '../ask';
 import type { PageReport } from '../messages';
 import type { Settings } from '../storage/settings';
 import { BoilerplateView } from './boilerplate';
-import { createOverlay, type Overlay } from './overlay';
+import type { Overlay } from './overlay';
 import { nextSlice, runPassSliced } from './pass';
 import { QuoteHighlights, type PlacedQuote } from './quotes';
 import { isSiteDisabled, readSettings } from './settings';
@@ -150,17 +151,24 @@ async function refreshNotes(): Promise<void> {
   state.notes.show(state.body, notes);
 }
 
-function ensureOverlay(): Overlay {
-  state.overlay ??= createOverlay(document, () => setBoilerplateShown(!state.boilerplate?.shown));
-  return state.overlay;
+let overlayModule: Promise<Overlay> | null = null;
+/** The in-page controls (`./overlay`), loaded and added once, when the first article needs them. */
+function ensureOverlay(): Promise<Overlay> {
+  overlayModule ??= import('./overlay').then(
+    ({ createOverlay }) => (state.overlay ??= createOverlay(document, () => setBoilerplateShown(!state.boilerplate?.shown))),
+    (err: unknown) => {
+      overlayModule = null; // let a later need try again
+      throw err;
+    },
+  );
+  return overlayModule;
 }
 
 let panelModule: Promise<PanelHost> | null = null;
 /** The panel's iframe host, loaded when the panel is first opened. */
 function panelHost(): Promise<PanelHost> {
-  const overlay = ensureOverlay();
-  panelModule ??= import('./panel').then(
-    ({ PanelHost }) => (state.panel = new PanelHost(overlay.root, (token) => ask({ type: 'panel/token', token }))),
+  panelModule ??= Promise.all([ensureOverlay(), import('./panel')]).then(
+    ([overlay, { PanelHost }]) => (state.panel = new PanelHost(overlay.root, (token) => ask({ type: 'panel/token', token }))),
     (err: unknown) => {
       panelModule = null;
       throw err;
@@ -221,7 +229,8 @@ async function analyseAndApply(): Promise<boolean> {
     if (!pass.article.isArticle) return true;
     state.placed = pass.placed;
     state.speakers = pass.speakers;
-    const overlay = ensureOverlay();
+    // The pill is in place before the pass counts as applied (and before the report that follows it).
+    const overlay = await ensureOverlay();
     if (state.boilerplate) overlay.setHidden(state.boilerplate.count, state.boilerplate.shown);
     return true;
   } finally {

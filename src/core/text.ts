@@ -82,30 +82,25 @@ let reads: Reads | null = null;
 
 /** Property reads through Node.prototype and Element.prototype (plain reads where those do not exist, as in Node). */
 export function protoReads(): Reads {
-  if (reads) return reads;
-  const g = globalThis as { Node?: { prototype: object }; Element?: { prototype: object } };
-  const getter = (proto: object | undefined, name: string): ((this: Node) => unknown) | null =>
-    (proto ? (Object.getOwnPropertyDescriptor(proto, name)?.get as ((this: Node) => unknown) | undefined) : undefined) ?? null;
-  const np = g.Node?.prototype;
-  const ep = g.Element?.prototype as Partial<Element> | undefined;
-  const via = <T>(name: string, plain: (n: Node) => T): ((n: Node) => T) => {
-    const get = getter(np, name) ?? getter(ep, name);
-    return get ? (n) => get.call(n) as T : plain;
-  };
-  const hasAttributes = ep?.hasAttributes;
-  const getAttribute = ep?.getAttribute;
-  const hasAttribute = ep?.hasAttribute;
-  reads = {
-    nodeType: via('nodeType', (n) => n.nodeType),
-    firstChild: via('firstChild', (n) => n.firstChild),
-    nextSibling: via('nextSibling', (n) => n.nextSibling),
-    parentNode: via('parentNode', (n) => n.parentNode),
-    textContent: via('textContent', (n) => n.textContent),
-    tagName: via('tagName', (n) => (n as Element).tagName) as (el: Element) => string,
-    hasAttributes: hasAttributes ? (el) => hasAttributes.call(el) : (el) => el.hasAttributes(),
-    getAttribute: getAttribute ? (el, name) => getAttribute.call(el, name) : (el, name) => el.getAttribute(name),
-    hasAttribute: hasAttribute ? (el, name) => hasAttribute.call(el, name) : (el, name) => el.hasAttribute(name),
-  };
+  if (!reads) {
+    const g = globalThis as { Node?: { prototype: object }; Element?: { prototype: object } };
+    const np = g.Node?.prototype;
+    const ep = g.Element?.prototype as Record<string, unknown> | undefined;
+    const desc = (proto: object | undefined, name: string) => (proto ? Object.getOwnPropertyDescriptor(proto, name)?.get : undefined);
+    const get = (name: string) => {
+      const f = desc(np, name) ?? desc(ep, name);
+      return f ? (n: Node) => f.call(n) : (n: Node) => (n as unknown as Record<string, unknown>)[name];
+    };
+    const call = (name: string) => {
+      const f = ep?.[name] as ((...a: unknown[]) => unknown) | undefined;
+      return (el: Element, ...a: unknown[]) => (f ?? (el as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!).apply(el, a);
+    };
+    reads = {
+      nodeType: get('nodeType'), firstChild: get('firstChild'), nextSibling: get('nextSibling'), parentNode: get('parentNode'),
+      textContent: get('textContent'), tagName: get('tagName'), hasAttributes: call('hasAttributes'), getAttribute: call('getAttribute'),
+      hasAttribute: call('hasAttribute'),
+    } as Reads;
+  }
   return reads;
 }
 
@@ -174,28 +169,8 @@ export function blockText(el: Node, max = Infinity): string {
   // is one slice), so a block costs a slice per node, not one per word. `out` plus data[cpFrom, cpTo) is the text.
   let out = '';
   let pendingSpace = false;
-  // visibleTextNodes' walk, inline (no list of nodes): a <br> is a text of one space.
-  let cur: Node | null = el;
-  while (cur) {
-    let data: string | null = null;
-    let descend = false;
-    const plug: boolean = plugins !== null && plugins.has(cur);
-    const type = plug ? protoReads().nodeType(cur) : cur.nodeType;
-    if (type === TEXT_NODE) data = (cur as Text).data;
-    else if (type === ELEMENT_NODE) {
-      const e = cur as Element;
-      if (e !== el && isSkippedElement(e)) {
-        // skipped with everything under it
-      } else if ((plug ? protoReads().tagName(e) : e.tagName) === 'BR') data = ' ';
-      else descend = true;
-    } else if (type === 9 || type === 11) descend = true;
-    const first: Node | null = descend ? (plug ? protoReads().firstChild(cur) : cur.firstChild) : null;
-    if (first) cur = first;
-    else {
-      while (cur !== el && !nextOf(cur)) cur = parentOf(cur)!;
-      cur = cur === el ? null : nextOf(cur);
-    }
-    if (data === null) continue;
+  for (const node of visibleTextNodes(el)) {
+    const data = node.data;
     let run = -1;
     let cpFrom = -1;
     let cpTo = -1;

@@ -70,20 +70,6 @@ function hostOf(url: string): string {
   return lastHost.host;
 }
 
-/**
- * Named like an embed (EMBED_TOKENS on `nameOf`). Without attributes there is no name; the answer for a class
- * attribute on an element without an id is kept in `byClass` for the rest of the pass.
- */
-function isEmbedNamed(el: Element, byClass: Map<string, boolean>): boolean {
-  if (!el.hasAttributes()) return false;
-  const id = el.getAttribute('id');
-  const cls = el.getAttribute('class');
-  if (id || !cls) return EMBED_TOKENS.test(nameOf(el));
-  let e = byClass.get(cls);
-  if (e === undefined) byClass.set(cls, (e = EMBED_TOKENS.test(nameOf(el))));
-  return e;
-}
-
 function snippet(el: Element): string {
   const t = blockText(el, SNIPPET_CHARS);
   return t.length > SNIPPET_CHARS ? t.slice(0, SNIPPET_CHARS) + '…' : t;
@@ -187,7 +173,6 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   // Walk: token boilerplate, story blocks, and candidates for text patterns.
   const flagged = new Map<number, KindMatch>();
   const kindByName = new Map<string, KindMatch | null>();
-  const embedByClass = new Map<string, boolean>();
   const blocks: number[] = [];
   const textCands: number[] = [];
   const linkBoxes: number[] = [];
@@ -222,7 +207,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     if (ix.own[i]! > 0 && ix.text[i]! <= TEXT_PATTERN_MAX_CHARS * 1.2) textCands.push(i);
     if (inStory && (!protectedSet.has(i) || containers.has(i))) {
       // A form the story itself sits in (ASP.NET pages wrap the whole page in one) is not a sign-up box.
-      if (on(STEPS.captions) && ((NON_STORY_TAGS.has(tag) && !(tag === 'FORM' && containers.has(i))) || isEmbedNamed(el, embedByClass))) {
+      if (on(STEPS.captions) && ((NON_STORY_TAGS.has(tag) && !(tag === 'FORM' && containers.has(i))) || EMBED_TOKENS.test(nameOf(el)))) {
         removals.push({ step: STEPS.captions, reason: `${tag.toLowerCase()} is not story text`, text: '' });
         walked += pushTextCands(ix, i, textCands);
         continue;

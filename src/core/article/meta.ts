@@ -129,28 +129,6 @@ export function toIsoDate(s: string | null | undefined): string | null {
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
-/**
- * rel="author", itemprop="author", or a name (id, class) with a byline token: read in one look at the attribute
- * names present. The token test for a class attribute on an element without an id is kept in `byClass`.
- */
-function namesAuthor(el: Element, byClass: Map<string, boolean>): boolean {
-  let id: string | null = null;
-  let cls: string | null = null;
-  for (const a of el.getAttributeNames()) {
-    if (a === 'rel') {
-      if (el.getAttribute(a) === 'author') return true;
-    } else if (a === 'itemprop') {
-      if (el.getAttribute(a) === 'author') return true;
-    } else if (a === 'id') id = el.getAttribute(a);
-    else if (a === 'class') cls = el.getAttribute(a);
-  }
-  if (!id && !cls) return false;
-  if (id) return BYLINE_TOKENS.test(nameOf(el));
-  let b = byClass.get(cls!);
-  if (b === undefined) byClass.set(cls!, (b = BYLINE_TOKENS.test(nameOf(el))));
-  return b;
-}
-
 export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number, storyTop: number): Labels {
   const table = metaTable(doc);
   const meta = (_doc: Document, ...keys: string[]) => metaOf(table, ...keys);
@@ -219,12 +197,11 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   if (byline && /^https?:/.test(byline)) byline = null;
   let bylineElement: Element | null = null;
   let bylineIdx = -1;
-  const bylineByClass = new Map<string, boolean>();
   const start = Math.max(0, hIdx);
   for (let i = start; i < Math.min(ix.els.length, start + 400); i++) {
     const el = ix.els[i]!;
     // Without attributes there is no rel, itemprop or name to read.
-    const isAuthor = el.hasAttributes() && namesAuthor(el, bylineByClass);
+    const isAuthor = el.hasAttributes() && (el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author' || BYLINE_TOKENS.test(nameOf(el)));
     if (!isAuthor) continue;
     const len = blockText(el, 120).length; // not ix.text: an inline link's text is credited to its block
     if (len === 0 || len > 120) continue;

@@ -185,29 +185,15 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
     const p = depth > 0 ? openIdx[depth - 1]! : -1;
     const blk = depth > 0 ? openBlk[depth - 1]! : -1;
     let entered = false;
-    if (isPlugin(node)) {
-      // Not entered whatever it is (an <object>/<embed> is a skipped tag), read without asking the plugin.
-      const r = protoReads();
-      if (r.nodeType(node) === ELEMENT_NODE && SKIP_TAGS.has(r.tagName(node as Element))) {
-        if (openLinks.length > 0) {
-          const n = jsNonSpace(r.textContent(node) ?? '');
-          for (const l of openLinks) linkAll[l]! += n;
-        }
-        let next: Node | null = node === body ? null : r.nextSibling(node);
-        while (!next && openEls.length > 0) {
-          const done = openEls.pop()!;
-          openIdx.pop();
-          openBlk.pop();
-          openU.pop();
-          if (openIsLink.pop()) openLinks.pop();
-          next = done === body ? null : done.nextSibling;
-        }
-        node = next;
-        continue;
-      }
-      // Not a skipped tag (an XML document's lower-case <object>): read as any element, layout or not.
+    // An <object>/<embed> (a skipped tag, so not entered) is read through the prototypes (see notePlugins); an XML
+    // document's lower-case one is not a skipped tag and is read as any element, layout or not.
+    const plug: boolean = isPlugin(node) && SKIP_TAGS.has(protoReads().tagName(node as Element));
+    const type = plug ? -1 : node.nodeType;
+    if (plug && openLinks.length > 0) {
+      // Not walked, but part of the links' text all the same.
+      const n = jsNonSpace(protoReads().textContent(node) ?? '');
+      for (const l of openLinks) linkAll[l]! += n;
     }
-    const type = node.nodeType;
     if (type === TEXT_NODE) {
       const data = (node as Text).data;
       if (blk >= 0) {
@@ -273,7 +259,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
     }
     if (entered) continue;
     // Next: the sibling, or the sibling of the nearest open ancestor that has one (never past the root).
-    let next: Node | null = node === body ? null : node.nextSibling;
+    let next: Node | null = node === body ? null : plug ? protoReads().nextSibling(node) : node.nextSibling;
     while (!next && openEls.length > 0) {
       const done = openEls.pop()!;
       openIdx.pop();
