@@ -11,7 +11,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import browser from 'webextension-polyfill';
 import { ask } from '../ask';
 import type { Note } from '../storage/db';
-import { notesDatabase } from '../storage/notes-database';
+import { notesDatabase, recentArea } from '../storage/notes-database';
 import { newestNotes, readRecent, sameNotes, writeRecent } from '../storage/recent';
 import { haystackMatches, queryTerms, scanHaystack } from '../storage/search-text';
 import type { TabPage } from '../background/tabs';
@@ -102,7 +102,7 @@ export function Popup() {
       head.forEach((n) => cache.put(n));
       setListing((l) => (l.ready ? l : { ids: head.map((n) => n.id), key: '', ready: false, complete: false }));
     };
-    readRecent(browser.storage.local)
+    readRecent(recentArea())
       .then((recent) => {
         performance.mark('newsmark:recent-read');
         copy = recent;
@@ -115,7 +115,7 @@ export function Popup() {
         performance.mark('newsmark:head-read');
         fromDb = true;
         showHead(head);
-        if (!copy || !sameNotes(copy, head)) void writeRecent(db, browser.storage.local).catch(() => undefined);
+        if (!copy || !sameNotes(copy, head)) void writeRecent(db, recentArea()).catch(() => undefined);
         // After the browser has painted them.
         requestAnimationFrame(() => setTimeout(() => setSettled(true), 0));
       })
@@ -333,6 +333,8 @@ export function Popup() {
 
   const resultCount = listing.ready ? listing.ids.length : total ?? listing.ids.length;
   // A search still walking the notes shows what it has so far: "20+ notes".
+  // The benchmark reads back the complete list it was shown (scripts/bench-popup.ts).
+  if (params.has('bench')) (globalThis as Record<string, unknown>).newsmarkListing = () => listing.ids;
   const more = listing.ready && !listing.complete;
   const countText = `${resultCount.toLocaleString()}${more ? '+' : ''} ${resultCount === 1 && !more ? 'note' : 'notes'}`;
 

@@ -3,8 +3,9 @@
  * waiting for IndexedDB to open.
  *
  * Why: opening the notes database costs in proportion to what it holds — in Chromium, 60 ms at ten notes and
- * 0.3–2 s at 100,000 (docs/popup-scale.md), before the first note can be read — while a small key in the
- * extension's own storage (`storage.local`, a separate and tiny store) reads in a few milliseconds at any size.
+ * 0.3–0.9 s at 100,000 (docs/popup-scale.md), before the first note can be read; a second, tiny IndexedDB
+ * database costs the same (one store per origin) — while a key in the extension's own storage area (a separate
+ * store) reads in a few milliseconds at any size.
  * The popup shows this copy first, then the database's own newest notes when it has opened, repairing the copy
  * if a write was missed (e.g. the context that wrote was stopped before it could update it).
  */
@@ -17,7 +18,7 @@ import { withoutSearchKeys } from './search-text';
 export const RECENT_COUNT = 40;
 export const RECENT_KEY = 'recentNotes';
 
-/** The part of `browser.storage.local` this needs (so tests can hand it a Map). */
+/** The part of a `browser.storage` area this needs (so tests can hand it a Map). */
 export interface KeyValueArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;

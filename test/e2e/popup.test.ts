@@ -15,7 +15,7 @@ import { repoRoot } from '../support/seed-page';
 
 interface Reply<T> { ok: boolean; value?: T; error?: string }
 /** The little of the extension API these tests call from an extension page (browser in Firefox, chrome in Chromium). */
-type ExtensionApi = { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } };
+type ExtensionApi = { storage: { session: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } } };
 interface StoredNote { id: string; text: string; tags: string[]; speaker: string | null; anchor: { exact: string } | null; pageUrl: string }
 
 const AXE = readFileSync(join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -107,17 +107,17 @@ for (const kind of BROWSERS) {
       expect(await popup.$eval('.all-notes .count', (c) => c.textContent)).toBe('3 notes');
     });
 
-    // The first rows come from a copy of the newest notes kept in storage.local (opening IndexedDB grows with it).
+    // The first rows come from a copy of the newest notes kept in storage.session (opening IndexedDB grows with it).
     it('keeps a copy of the newest notes beside the database, and repairs a stale one on open', async () => {
       type Copy = { notes: { id: string; text: string }[] } | undefined;
       const readCopy = (page: Page) => page.evaluate(async () => {
         const g = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
-        return ((await (g.browser ?? g.chrome).storage.local.get('recentNotes')) as { recentNotes?: Copy }).recentNotes;
+        return ((await (g.browser ?? g.chrome).storage.session.get('recentNotes')) as { recentNotes?: Copy }).recentNotes;
       });
       // The background writes the copy a moment after the last save.
       await popup.waitForFunction(async (n) => {
         const g = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
-        const c = (await (g.browser ?? g.chrome).storage.local.get('recentNotes')).recentNotes as Copy;
+        const c = (await (g.browser ?? g.chrome).storage.session.get('recentNotes')).recentNotes as Copy;
         return c?.notes.length === n;
       }, { timeout: 10_000, polling: 100 }, DRAFTS.length);
       const copy = await readCopy(popup);
@@ -125,7 +125,7 @@ for (const kind of BROWSERS) {
       // A copy that missed a write (written by a context that stopped first): one note, with an old text.
       await popup.evaluate(async (stale) => {
         const g = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
-        await (g.browser ?? g.chrome).storage.local.set({ recentNotes: stale });
+        await (g.browser ?? g.chrome).storage.session.set({ recentNotes: stale });
       }, { notes: [{ ...copy!.notes[0]!, text: 'A stale copy of this note' }] });
       // A distinct address: Firefox's driver finds pages by address, and the first popup is still open.
       const again = await ext.openExtensionPage(`src/popup/index.html?tab=${tabId}&again`);
@@ -134,7 +134,7 @@ for (const kind of BROWSERS) {
         expect(await rowTexts(again, '.vlist')).toEqual([...DRAFTS].reverse().map((d) => `${d.speaker ? `${d.speaker}: ` : ''}${d.text}`));
         await again.waitForFunction(async () => {
           const g = globalThis as unknown as { browser?: ExtensionApi; chrome: ExtensionApi };
-          const c = (await (g.browser ?? g.chrome).storage.local.get('recentNotes')).recentNotes as Copy;
+          const c = (await (g.browser ?? g.chrome).storage.session.get('recentNotes')).recentNotes as Copy;
           return c?.notes.length === 3 && !c.notes.some((n) => n.text.includes('stale'));
         }, { timeout: 10_000, polling: 100 });
       } finally {
