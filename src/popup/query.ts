@@ -31,17 +31,21 @@ export async function orderedIds(db: NewsmarkDb, sort: Sort): Promise<string[]> 
 
 const dayStart = (d: string) => Date.parse(`${d}T00:00:00`);
 
+/** The createdAt range the date filters allow (whole local days, inclusive), or null when they allow any. */
+export function dayRange(f: Filters): { lo: number; hi: number } | null {
+  if (!f.from && !f.to) return null;
+  const lo = f.from ? dayStart(f.from) : 0;
+  const hi = f.to ? dayStart(f.to) + 86_400_000 - 1 : Number.MAX_SAFE_INTEGER;
+  return Number.isNaN(lo) || Number.isNaN(hi) ? null : { lo, hi };
+}
+
 /** Whether a note passes the filters: same site, one of its tags, same speaker, created within the days given. */
 export function filterMatches(note: Note, f: Filters): boolean {
   if (f.site && note.site !== f.site) return false;
   if (f.tag && !note.tags.includes(f.tag)) return false;
   if (f.speaker && note.speaker !== f.speaker) return false;
-  if (f.from || f.to) {
-    const lo = f.from ? dayStart(f.from) : 0;
-    const hi = f.to ? dayStart(f.to) + 86_400_000 - 1 : Number.MAX_SAFE_INTEGER;
-    if (!Number.isNaN(lo) && !Number.isNaN(hi) && (note.createdAt < lo || note.createdAt > hi)) return false;
-  }
-  return true;
+  const days = dayRange(f);
+  return !days || (note.createdAt >= days.lo && note.createdAt <= days.hi);
 }
 
 /** The values a filter can take, for its suggestions. */

@@ -3,20 +3,20 @@
  * order, with the first screen of them as soon as it is certain.
  *
  * Two ways to answer, chosen per query by asking the indexes how broad each part of it is:
- * - **From an index**, when one part is narrow: a query word (`*words` prefix range, storage/db.ts) or a site, tag
- *   or speaker filter that holds fewer than PROBE index entries gives every candidate at once; they are read,
- *   checked against the rest of the query and sorted in memory. Complete in one step.
+ * - **From an index**, when one part is narrow: a query word (`*words` prefix range, storage/db.ts) or a site, tag,
+ *   speaker or date filter that holds fewer than PROBE index entries gives every candidate at once; they are
+ *   read, checked against the rest of the query and sorted in memory. Complete in one step.
  * - **Walking the list order**, when every part is broad ("t", "gra", a tag on half the notes): the notes are
  *   read newest first (or in the chosen order) in batches and tested, so a screen fills after a few dozen reads
- *   when most notes match. The walk goes on to the end in the background for the full list and count, and stops
- *   when the reader types again.
+ *   when most notes match (sorted by date, only the days a date filter allows are walked). The walk goes on to
+ *   the end in the background for the full list and count, and stops when the reader types again.
  * Both test a note with the same rule as the brute-force scan (storage/search-text.ts), so they cannot disagree
  * with it on meaning; the popup benchmark checks that for every keystroke.
  */
 import type { IndexableType } from 'dexie';
 import type { NewsmarkDb, StoredNote } from '../storage/db';
 import { queryTerms, storedWords, wordsMatch } from '../storage/search-text';
-import { filterMatches, type Filters, type Sort } from './query';
+import { dayRange, filterMatches, type Filters, type Sort } from './query';
 
 /** A word or filter with fewer index entries than this is narrow: its notes are the candidates. */
 export const PROBE = 2_000;
@@ -72,6 +72,8 @@ async function narrowCandidates(db: NewsmarkDb, terms: readonly string[], f: Fil
     ...(f.tag ? [db.notes.where('tags').equals(f.tag)] : []),
     ...(f.speaker ? [db.notes.where('speaker').equals(f.speaker)] : []),
   ];
+  const days = dayRange(f);
+  if (days) ranges.push(db.notes.where('createdAt').between(days.lo, days.hi, true, true));
   const probes = await Promise.all(ranges.map((r) => r.limit(PROBE).primaryKeys()));
   let best: Set<string> | null = null;
   for (const keys of probes) {
@@ -84,16 +86,19 @@ async function narrowCandidates(db: NewsmarkDb, terms: readonly string[], f: Fil
 
 /**
  * The notes in list order, a batch at a time. Each batch starts at the last key read, skipping the notes already
- * read under that same key (IndexedDB keeps equal keys in id order), so no note is read twice or missed.
+ * read under that same key (IndexedDB keeps equal keys in id order), so no note is read twice or missed. With
+ * `days`, a walk along createdAt reads only the notes created within them.
  */
-export async function* walkInOrder(db: NewsmarkDb, sort: Sort, firstBatch = FIRST_BATCH, batch = BATCH): AsyncGenerator<StoredNote[]> {
+export async function* walkInOrder(db: NewsmarkDb, sort: Sort, firstBatch = FIRST_BATCH, batch = BATCH, days: { lo: number; hi: number } | null = null): AsyncGenerator<StoredNote[]> {
   const { index, reverse } = ORDER[sort];
+  const bounded = days !== null && index === 'createdAt';
   let last: IndexableType | undefined;
   let skip = 0;
   let size = firstBatch;
   for (;;) {
-    const range =
-      last === undefined
+    const range = bounded
+      ? db.notes.where(index).between(reverse || last === undefined ? days.lo : last, reverse && last !== undefined ? last : days.hi, true, true)
+      : last === undefined
         ? db.notes.orderBy(index)
         : reverse
           ? db.notes.where(index).belowOrEqual(last)
@@ -129,7 +134,7 @@ export async function* findNotes(db: NewsmarkDb, query: string, filters: Filters
   const ids: string[] = [];
   let shown = 0;
   let shownAt = 0;
-  for await (const notes of walkInOrder(db, sort)) {
+  for await (const notes of walkInOrder(db, sort, FIRST_BATCH, BATCH, dayRange(filters))) {
     for (const n of notes) if (matches(n)) ids.push(n.id);
     // Hand over the first screen once there is one, then the progress now and then (the list grows, the count too).
     if (ids.length >= SCREEN && ids.length > shown && (shown === 0 || performance.now() - shownAt > PROGRESS_MS)) {

@@ -93,6 +93,31 @@ describe('findNotes: search as you type', () => {
     expect(await final(db, q, 'newest', f)).toEqual(await expected(db, sample, q, 'newest', f));
   });
 
+  it('walks only the days a broad date filter allows, in every order', { timeout: 60_000 }, async () => {
+    const db = freshDb();
+    const notes = generateNotes({ count: 3_000, seed: 13 });
+    await db.notes.bulkAdd(notes);
+    const f = { ...NO_FILTERS, from: '2023-03-01', to: '2025-10-31' };
+    for (const sort of ['newest', 'oldest', 'article'] as const) {
+      for (const q of ['', 'k', 'ka t']) {
+        const got = await answers(db, q, sort, f);
+        expect(got.at(-1)!.how, `${sort} "${q}"`).toBe('walk');
+        expect(got.at(-1)!.ids, `${sort} "${q}"`).toEqual(await expected(db, notes, q, sort, f));
+      }
+    }
+    // Walking along createdAt within the days reads nothing outside them.
+    const days = { lo: Date.parse('2024-01-01T00:00:00'), hi: Date.parse('2024-02-01T00:00:00') };
+    for (const sort of ['newest', 'oldest'] as const) {
+      const seen: string[] = [];
+      for await (const batch of walkInOrder(db, sort, 5, 9, days)) {
+        for (const x of batch) expect(x.createdAt >= days.lo && x.createdAt <= days.hi).toBe(true);
+        seen.push(...batch.map((x) => x.id));
+      }
+      const inDays = new Set(notes.filter((x) => x.createdAt >= days.lo && x.createdAt <= days.hi).map((x) => x.id));
+      expect(seen, sort).toEqual((await orderedIds(db, sort)).filter((id) => inDays.has(id)));
+    }
+  });
+
   it('answers a broad query with a first screen from a few reads, and stops reading when abandoned', async () => {
     const db = freshDb();
     const notes = generateNotes({ count: 4_000, seed: 5 });
