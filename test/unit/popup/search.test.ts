@@ -1,6 +1,6 @@
-import '../storage/idb-globals';
+import { freshDb as fresh, freshName, keepOpen } from '../storage/fresh-db';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NewsmarkDb, type Note, type StoredNote } from '../../../src/storage/db';
 import { importNotes } from '../../../src/storage/import';
 import { filterMatches, NO_FILTERS, orderedIds, type Filters, type Sort } from '../../../src/popup/query';
@@ -8,14 +8,7 @@ import { findNotes, PROBE, SCREEN, walkInOrder, type Found } from '../../../src/
 import { haystackMatches, noteWords, queryTerms, scanHaystack, withoutSearchKeys, words } from '../../../src/storage/search-text';
 import { generateNotes } from '../storage/sample-notes';
 
-let n = 0;
-const dbs: Dexie[] = [];
-function freshDb(): NewsmarkDb {
-  const db = new NewsmarkDb(`search-test-${++n}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(() => dbs.splice(0).forEach((db) => db.close()));
+const freshDb = () => fresh('search-test');
 
 /** The plain scan: every note tested with the rule as the brute-force benchmark applies it (text folded afresh). */
 function scan(notes: readonly Note[], query: string, f: Filters = NO_FILTERS): Set<string> {
@@ -177,8 +170,7 @@ describe('the *words index', () => {
     expect(await importNotes(db, [imported])).toEqual({ added: 1, alreadyThere: 0 });
     db.close();
     // A new popup: the same index, nothing to rebuild.
-    const again = new NewsmarkDb(db.name);
-    dbs.push(again);
+    const again = keepOpen(new NewsmarkDb(db.name));
     const live = await again.notes.toArray();
     for (const note of live) {
       expect((note as StoredNote).words, note.id).toEqual(noteWords(note));
@@ -219,7 +211,7 @@ const v3Heads = (w: string[]) => [...new Set(w.flatMap((x) => [x.slice(0, 1), x.
 
 describe('schema v4 migration', () => {
   it.each([1, 2, 3] as const)('from v%i: 10,000 notes keep every field, get their words, and search like a scan', { timeout: 120_000 }, async (from) => {
-    const name = `migrate-test-${++n}`;
+    const name = freshName('migrate-test');
     const notes = generateNotes({ count: 10_000, seed: 21 });
     const old = new OldDb(name, from);
     await old.notes.bulkAdd(from === 3 ? notes.map((x) => ({ ...x, words: noteWords(x), heads: v3Heads(noteWords(x)) })) : notes);
@@ -227,8 +219,7 @@ describe('schema v4 migration', () => {
     expect(old.verno).toBe(from);
     old.close();
 
-    const db = new NewsmarkDb(name);
-    dbs.push(db);
+    const db = keepOpen(new NewsmarkDb(name));
     await db.open();
     expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['notes']);

@@ -1,6 +1,6 @@
-import './idb-globals';
-import { afterEach, describe, expect, it } from 'vitest';
-import { NewsmarkDb, type Note } from '../../../src/storage/db';
+import { freshDb as fresh } from './fresh-db';
+import { describe, expect, it } from 'vitest';
+import type { Note } from '../../../src/storage/db';
 import { importNotes } from '../../../src/storage/import';
 import { keepRecent, newestNotes, readRecent, RECENT_COUNT, RECENT_KEY, sameNotes, writeRecent, type KeyValueArea } from '../../../src/storage/recent';
 import { generateNotes } from './sample-notes';
@@ -21,14 +21,7 @@ function memoryArea(): KeyValueArea & { writes: number; items: Map<string, unkno
   };
 }
 
-let n = 0;
-const dbs: NewsmarkDb[] = [];
-function freshDb(): NewsmarkDb {
-  const db = new NewsmarkDb(`recent-test-${++n}`);
-  dbs.push(db);
-  return db;
-}
-afterEach(() => dbs.splice(0).forEach((db) => db.close()));
+const freshDb = () => fresh('recent-test');
 
 /** Waits until the debounced copy has been written after the last write. */
 async function settled(area: { writes: number }, before: number): Promise<void> {
