@@ -9,7 +9,7 @@ import { describeSpan, placeAnchor, type NoteAnchor } from '../core/anchoring';
 import type { TextMap } from '../core/text';
 import type { Anchor } from '../messages';
 import type { Note } from '../storage/db';
-import { NOTE_HIGHLIGHT } from './page-style';
+import { NOTE_HIGHLIGHT, ensurePageStyle } from './page-style';
 import { highlightRegistry } from './highlights';
 
 export function toNoteAnchor(a: Anchor): NoteAnchor {
@@ -49,6 +49,8 @@ export class NoteLayer {
     this.highlight = null;
     if (this.placed.size === 0) reg.delete(NOTE_HIGHLIGHT);
     else {
+      // The page stylesheet styles the note highlight (a pass adds it only for hidden blocks or quotes).
+      ensurePageStyle(document);
       this.highlight = new Highlight(...this.placed.values());
       // Above quote highlights where they overlap: the reader's own mark wins.
       this.highlight.priority = 1;

@@ -86,8 +86,9 @@ function* passSteps(doc: Document, opts: PassOptions, views: PassViews, clock: C
       yield;
       lap('quotes');
     }
-    // The writes, together.
-    ensurePageStyle(doc);
+    // The writes, together. The stylesheet only when something here needs it (hidden blocks, quote highlights): a
+    // page that needs none is not restyled for nothing. The note layer adds it for notes (`./notes`).
+    if ((opts.hideBoilerplate && views.boilerplate && article.boilerplate.length > 0) || placed.length > 0) ensurePageStyle(doc);
     if (opts.hideBoilerplate && views.boilerplate) views.boilerplate.hide(article);
     lap('boilerplate');
     if (opts.highlightQuotes) {
