@@ -123,6 +123,12 @@ async function benchSize(count: number) {
     // notes take — and that upgrade is timed. Writing the notes one by one through the v3 schema instead costs
     // what `importMs` below shows per 2,000 notes, which at 100,000 is most of an hour on this machine.
     const seedPage = await ext.openExtensionPage('src/panel/index.html');
+    // The background copies the newest notes when Newsmark is installed (storage/recent.ts), which opens — and so
+    // creates — the database at the current schema: let it finish before the database is replaced by a v1 one.
+    await seedPage.waitForFunction(async () => {
+      const g = globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, unknown>> } } } };
+      return 'recentNotes' in (await g.chrome.storage.session.get('recentNotes'));
+    }, { polling: 100, timeout: 30_000 });
     let t = Date.now();
     await seedPage.evaluate(() => new Promise<void>((resolve, reject) => {
       const r = indexedDB.deleteDatabase('newsmark');
