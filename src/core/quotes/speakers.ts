@@ -74,9 +74,9 @@ const PUNCT_CODES = new Set([44, 59, 58, 40, 41, 0x2014, 0x2013]); // , ; : ( ) 
 /**
  * The words and punctuation of t[from, to): the TOKEN regex's matches, found by a scanner that tests ASCII in
  * place and asks the Unicode classes once per distinct character (this runs over every word of an article).
+ * Appended to `out` when given (the cast's parts go straight into one array).
  */
-export function tokenize(t: string, from: number, to: number): Token[] {
-  const out: Token[] = [];
+export function tokenize(t: string, from: number, to: number, out: Token[] = []): Token[] {
   const end = Math.min(to, t.length);
   let i = Math.max(0, from);
   while (i < end) {
@@ -222,7 +222,7 @@ export class Cast {
     for (let from = 0; from < text.length;) {
       let to = Math.min(text.length, from + TOKENIZE_CHARS_PER_STEP);
       while (to < text.length && text.charCodeAt(to) !== 32 && text.charCodeAt(to) !== 10) to++;
-      for (const t of tokenize(text, from, to)) tokens.push(t);
+      tokenize(text, from, to, tokens);
       from = to;
       yield;
     }
