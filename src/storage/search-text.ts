@@ -60,17 +60,7 @@ export function haystackMatches(haystack: string, terms: readonly string[]): boo
  * term begins one of them. What a walk over stored notes uses, without folding their text again.
  */
 export function wordsMatch(noteWordList: readonly string[], terms: readonly string[]): boolean {
-  for (const t of terms) {
-    let found = false;
-    for (const w of noteWordList) {
-      if (w.startsWith(t)) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) return false;
-  }
-  return true;
+  return terms.every((t) => noteWordList.some((w) => w.startsWith(t)));
 }
 
 /** A stored note's search words: kept with it since schema v3, computed for one that has none. */
