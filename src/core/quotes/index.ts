@@ -48,6 +48,7 @@ const UPPER_LETTER = /\p{Lu}/u;
 const LOWER_LETTER = /\p{Ll}/u;
 const FOUR_LETTERS = /^\P{L}*\p{L}{4}/u;
 const LEADING_UPPER = /^\P{L}*\p{Lu}/u;
+const SENTENCE_END = /[.!?]/g;
 
 /** Plain text where every line (any run of newlines) is a paragraph. Offsets index `text`. */
 export function findQuotesInText(text: string): Quote[] {
@@ -273,6 +274,8 @@ function countWords(text: string, from: number, to: number): number {
 function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], unknown> {
   const out: number[] = [];
   let read = 0;
+  // The next . ! ? at or after i, found by the regex engine and kept across paragraphs: one scan of the text in all.
+  let hit = -1;
   for (const p of paras) {
     read += p.end - p.start;
     if (read >= CHARS_PER_STEP) {
@@ -280,10 +283,13 @@ function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], un
       yield;
     }
     out.push(p.start);
-    for (let i = p.start; i < p.end; i++) {
-      const code = m.charCodeAt(i);
-      // . ! ? (46 33 63): any other character leaves on the first comparison or two.
-      if (code > 63 || (code !== 46 && code !== 33 && code !== 63)) continue;
+    for (let i = p.start; ; i++) {
+      if (hit < i) {
+        SENTENCE_END.lastIndex = i;
+        hit = SENTENCE_END.exec(m)?.index ?? m.length;
+      }
+      if (hit >= p.end) break;
+      i = hit;
       const c = m[i];
       let j = i + 1;
       while (j < p.end && '”"’\')'.includes(m[j]!)) j++;

@@ -69,8 +69,6 @@ function wordContinuesAt(t: string, i: number, to: number): number {
   return letterOrNumberAt(t, i, to);
 }
 
-const PUNCT_CODES = new Set([44, 59, 58, 40, 41, 0x2014, 0x2013]); // , ; : ( ) — –
-
 /**
  * The words and punctuation of t[from, to): the TOKEN regex's matches, found by a scanner that tests ASCII in
  * place and asks the Unicode classes once per distinct character (this runs over every word of an article).
@@ -91,14 +89,13 @@ export function tokenize(t: string, from: number, to: number, out: Token[] = [])
         i += n;
       }
       out.push(word(t.slice(s, i), s));
-    } else if (c === 1) {
+    } else if (c === 1 || (c < 60 ? c > 39 && (c < 42 || c === 44 || c > 57) : c === 0x2014 || c === 0x2013)) {
+      // A run of masked characters (Q), or one of , ; : ( ) — – (a space leaves on the first comparisons).
       const s = i;
-      while (i < end && t.charCodeAt(i) === 1) i++;
-      out.push({ w: 'Q', l: 'Q', s, e: i, p: 'Q', cap: false, poss: false, dot: false });
-    } else if (PUNCT_CODES.has(c)) {
-      const ch = t[i]!;
-      out.push({ w: ch, l: ch, s: i, e: i + 1, p: ch, cap: false, poss: false, dot: false });
+      const ch = c === 1 ? 'Q' : t[i]!;
       i++;
+      while (c === 1 && i < end && t.charCodeAt(i) === 1) i++;
+      out.push({ w: ch, l: ch, s, e: i, p: ch, cap: false, poss: false, dot: false });
     } else {
       i++;
     }
@@ -146,28 +143,27 @@ const GENDERED: Readonly<Record<string, 'm' | 'f'>> = { he: 'm', his: 'm', himse
 function nameRuns(tokens: Token[], text: string): { words: Token[]; at: number; end: number }[] {
   const runs: { words: Token[]; at: number; end: number }[] = [];
   let cur: Token[] = [];
+  // A new array only after a run is pushed: most tokens are not names and leave `cur` empty.
   const flush = (): void => {
-    if (cur.length) runs.push({ words: cur, at: cur[0]!.s, end: cur[cur.length - 1]!.e });
-    cur = [];
+    if (cur.length) {
+      runs.push({ words: cur, at: cur[0]!.s, end: cur[cur.length - 1]!.e });
+      cur = [];
+    }
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const prev = cur[cur.length - 1];
-    // The gap between the two words is exactly " ", or ". " after a title (compared in place, no slice).
-    const gap = prev ? t.s - prev.e : -1;
-    const joined = prev !== undefined && (
-      (gap === 1 && text.charCodeAt(prev.e) === 32) ||
-      (gap === 2 && text.charCodeAt(prev.e) === 46 && text.charCodeAt(prev.e + 1) === 32 && prev.l in TITLES));
-    if (!t.p && t.cap && !STOPWORDS.has(t.l) && (!prev || joined)) {
-      cur.push(t);
-      if (t.poss) flush();
-    } else {
+    if (t.p || !t.cap || STOPWORDS.has(t.l)) {
       flush();
-      if (!t.p && t.cap && !STOPWORDS.has(t.l)) {
-        cur.push(t);
-        if (t.poss) flush();
-      }
+      continue;
     }
+    // The gap between the two words is exactly " ", or ". " after a title (compared in place, no slice).
+    const prev = cur[cur.length - 1];
+    const gap = prev ? t.s - prev.e : -1;
+    const joined = (gap === 1 && text.charCodeAt(prev!.e) === 32) ||
+      (gap === 2 && text.charCodeAt(prev!.e) === 46 && text.charCodeAt(prev!.e + 1) === 32 && prev!.l in TITLES);
+    if (prev && !joined) flush();
+    cur.push(t);
+    if (t.poss) flush();
   }
   flush();
   return runs;
