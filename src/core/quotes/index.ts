@@ -154,6 +154,7 @@ function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown
     const samePrev = prev && prev.para === f.para ? prev : undefined;
     const sameNext = next && next.para === f.para ? next : undefined;
 
+    const words = countWords(text, span.start, span.end);
     let cue: { speaker: string | null; at: number; end: number; kind: Cue } | null = null;
     // 1. Right after the marks: `…,” a spokesperson said` / `…,” said Firstname Lastname`.
     if (span.closed) {
@@ -171,14 +172,13 @@ function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown
     // 2. Before the marks in the same sentence: `X said: “…` / `X said it was “…”`.
     if (!cue) {
       const from = Math.max(sStart, samePrev ? samePrev.span.end + 1 : para.start);
-      cue = cueBefore(tokenize(masked, from, span.open), cast, from, countWords(text, span.start, span.end) <= SCARE_MAX_WORDS ? CUE_WINDOW : CUE_WINDOW * 2);
+      cue = cueBefore(tokenize(masked, from, span.open), cast, from, words <= SCARE_MAX_WORDS ? CUE_WINDOW : CUE_WINDOW * 2);
     }
     // 3. Later in the sentence, past other quotes: `“not serious” about … “wantonly” …, X has told MPs.`
     if (!cue && span.closed) {
       const [, end] = sentenceOf(closeAt);
       cue = cueAfter(tokenize(masked, closeAt, Math.min(end, closeAt + 400)), cast, false);
     }
-    const words = countWords(text, span.start, span.end);
     if (cue) {
       f.speaker = cue.speaker;
       f.cue = cue.kind;
@@ -209,7 +209,7 @@ function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown
       if (words <= 8 && bt[bt.length - 1]?.p === ',' && bt[bt.length - 2]?.cap && /^(the|an?) /i.test(text.slice(span.start, span.end))) f.speech = false;
     }
     if (f.speech && notSpeech(text, masked, span, words)) f.speech = false;
-    if (f.speech && f.speaker) cast.spoke({ pos: f.at, name: f.speaker, kind: isBody(f.speaker) ? 'body' : 'person' });
+    if (f.speech && f.speaker) cast.spoke({ pos: f.at, name: f.speaker, kind: isBody(f.speaker) ? 'body' : 'person', said: true });
     if (f.speech) prev = f;
   }
   return found.filter((f) => f.speech);
@@ -332,7 +332,7 @@ function cueAfter(ts: Token[], cast: Cast, near: boolean): { speaker: string | n
       k = i;
       break;
     }
-    if (near && (t.p === 'Q' || t.p === ':' || t.p === ';' || (i > 0 && t.p === '(') || (!t.p && !t.cap && !AUXILIARIES.has(t.l) && !SPEAKER_WORD(t) && i > SPEAKER_MAX_WORDS))) return null;
+    if (near && (t.p === 'Q' || t.p === ':' || t.p === ';' || (i > 0 && t.p === '(') || (i > SPEAKER_MAX_WORDS && !t.p && !t.cap && !AUXILIARIES.has(t.l) && !SPEAKER_WORD(t)))) return null;
   }
   if (k < 0) return null;
   let np: Token[];

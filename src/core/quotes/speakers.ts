@@ -407,8 +407,9 @@ export class Cast {
     return lo;
   }
 
+  /** A resolved speaker (`said` set by the caller, which passes a fresh object). */
   spoke(m: Mention): void {
-    this.spoken.push({ ...m, said: true });
+    this.spoken.push(m);
   }
 
   private recent(pos: number, ok: (m: Mention) => boolean): string | null {
