@@ -156,10 +156,14 @@ function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown
 
     const words = countWords(text, span.start, span.end);
     let cue: { speaker: string | null; at: number; end: number; kind: Cue } | null = null;
+    const sEnd = sentenceOf(closeAt)[1];
+    // The words after the marks, to `limit`: step 3 reads them again when its window ends at the same place.
+    let after: Token[] = [];
+    let limit = -1;
     // 1. Right after the marks: `…,” a spokesperson said` / `…,” said Firstname Lastname`.
     if (span.closed) {
-      const limit = Math.min(sentenceOf(closeAt)[1], sameNext ? sameNext.span.open : para.end, closeAt + 300);
-      const after = tokenize(masked, closeAt, limit);
+      limit = Math.min(sEnd, sameNext ? sameNext.span.open : para.end, closeAt + 300);
+      after = tokenize(masked, closeAt, limit);
       cue = cueAfter(after, cast, true);
       // 1b. Passive: `described as “…” by the department`: the agent after "by" spoke.
       if (!cue && after[0]?.l === 'by') {
@@ -176,8 +180,8 @@ function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown
     }
     // 3. Later in the sentence, past other quotes: `“not serious” about … “wantonly” …, X has told MPs.`
     if (!cue && span.closed) {
-      const [, end] = sentenceOf(closeAt);
-      cue = cueAfter(tokenize(masked, closeAt, Math.min(end, closeAt + 400)), cast, false);
+      const to = Math.min(sEnd, closeAt + 400);
+      cue = cueAfter(to === limit ? after : tokenize(masked, closeAt, to), cast, false);
     }
     if (cue) {
       f.speaker = cue.speaker;
