@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bodyDocument } from '../support/dom';
+import { paragraphHtml } from '../support/html-arbitraries';
 import { TextMap, blockText, visibleTextNodes } from '../../src/core/text';
 
 const doc = bodyDocument;
@@ -119,17 +120,7 @@ function reference(blocks: readonly Node[], separator = '\n\n') {
   return { text, blockStarts, pointAt, offsetOf };
 }
 
-const word = fc.constantFrom('a', 'bc', 'Déf', '“q”', ',', '.', '中文', '😀');
-const space = fc.constantFrom(' ', '  ', '\n\t', '\u00a0', '\u2003', '');
-const inline = fc.constantFrom('b', 'i', 'a', 'span');
-const chunk: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(space, word, space).map(([a, b, c]) => a + b + c),
-  fc.constant('<br>'),
-  fc.constant('<script>x y</script>'),
-  fc.constant('<span hidden>hid den</span>'),
-  fc.tuple(inline, fc.array(fc.tuple(space, word).map(([a, b]) => a + b), { maxLength: 3 })).map(([t, ws]) => `<${t}>${ws.join('')}</${t}>`),
-);
-const block = fc.array(chunk, { maxLength: 8 }).map((cs) => `<p>${cs.join('')}</p>`);
+const block = paragraphHtml({ maxInlineWords: 3, maxChunks: 8 });
 const page = fc.array(block, { minLength: 1, maxLength: 5 }).map((bs) => bs.join(''));
 
 describe('TextMap segments', () => {

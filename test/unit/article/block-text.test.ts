@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bodyDocument } from '../../support/dom';
+import { paragraphHtml } from '../../support/html-arbitraries';
 import { blockText, visibleTextNodes } from '../../../src/core/text';
 
 /*
@@ -42,17 +43,7 @@ function reference(el: Node, max = Infinity): string {
   return out;
 }
 
-const word = fc.constantFrom('a', 'bc', 'Déf', '“q”', ',', '.', '中文', '😀', 'x y z');
-const space = fc.constantFrom(' ', '  ', '\n\t', '\u00a0', '\u2003', '', ' \n');
-const inline = fc.constantFrom('b', 'i', 'a', 'span');
-const chunk: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(space, word, space).map(([a, b, c]) => a + b + c),
-  fc.constant('<br>'),
-  fc.constant('<script>x y</script>'),
-  fc.constant('<span hidden>hid den</span>'),
-  fc.tuple(inline, fc.array(fc.tuple(space, word).map(([a, b]) => a + b), { maxLength: 4 })).map(([t, ws]) => `<${t}>${ws.join('')}</${t}>`),
-);
-const block = fc.array(chunk, { maxLength: 10 }).map((cs) => `<p>${cs.join('')}</p>`);
+const block = paragraphHtml({ moreWords: ['x y z'], moreSpaces: [' \n'], maxInlineWords: 4, maxChunks: 10 });
 
 describe('blockText', () => {
   it('gives what the word-at-a-time version gave, with and without a length to stop past', () => {
