@@ -30,6 +30,21 @@ function isSpace(code: number): boolean {
 }
 
 /** True for elements whose text a reader never sees as prose. */
+/**
+ * The first index in [0, n) at which `before` is false, for a `before` that is true up to some index and false
+ * after it (a binary search over any sorted array: `partitionPoint(xs.length, (i) => xs[i] < x)`).
+ */
+export function partitionPoint(n: number, before: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export function isSkippedElement(el: Element): boolean {
   if (plugins !== null && plugins.has(el)) return pluginSkipped(el);
   // hasAttributes first: attribute reads cost more than the walk itself, and most elements have none.
@@ -370,14 +385,7 @@ export class TextMap {
 
   /** Index of the last segment starting at or before `pos`, or -1. */
   private segAtOrBefore(pos: number): number {
-    let lo = 0;
-    let hi = this.segStart.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.segStart[mid]! <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return partitionPoint(this.segStart.length, (i) => this.segStart[i]! <= pos) - 1;
   }
 
   /** The DOM position just before character `offset` (or just after the last one, for the end). */

@@ -12,7 +12,7 @@
  *  4. short blocks whose text reads like an appeal grow into the box that holds them (boilerplate-text);
  *  5. labels: headline, standfirst, byline, date.
  */
-import { TextMap, blockText, isPlugin, protoReads } from '../text';
+import { TextMap, blockText, isPlugin, partitionPoint, protoReads } from '../text';
 import { buildIndexSteps, contains, drain, linkDensity, nameOf, type PageIndex } from './page-index';
 import { findStory } from './story';
 import { findLabels, jsonLdArticles } from './meta';
@@ -278,13 +278,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   }
   // Inside a flagged box (or one itself) is inside an outermost one: outer boxes are disjoint ranges, in order.
   const isFlaggedInside = (i: number) => {
-    let lo = 0;
-    let hi = outer.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (outer[mid]! <= i) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(outer.length, (m) => outer[m]! <= i);
     return lo > 0 && contains(ix, outer[lo - 1]!, i);
   };
   const bylineIdx = labels.bylineIdx;

@@ -8,6 +8,7 @@
  */
 import { scanParagraph, type Span } from './marks';
 import { Cast, splitTitles, tokenize, type Token } from './speakers';
+import { partitionPoint } from '../text';
 import {
   ABBREVIATIONS, AUXILIARIES, BODY_ROLES, BODY_WORDS, CUE_WINDOW, DETERMINERS, FROM_PLACE, NOT_SPEECH_BEFORE, NOUN_FOLLOWERS, NOUN_TOO, PRONOUNS, SCARE_MAX_WORDS,
   SPEAKER_MAX_WORDS, SPEECH_NOUNS, SPEECH_VERBS, STOPWORDS, TITLES,
@@ -132,13 +133,7 @@ function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown
   const first = paras[0];
   const cast = yield* Cast.steps(text, masked, first && isTitleCase(text.slice(first.start, first.end)) ? first.end : 0);
   const sentenceOf = (pos: number): [number, number] => {
-    let lo = 0;
-    let hi = starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! <= pos) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(starts.length, (m) => starts[m]! <= pos);
     return [starts[lo - 1] ?? 0, starts[lo] ?? text.length];
   };
 

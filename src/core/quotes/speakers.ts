@@ -4,6 +4,7 @@
  * every later look-up is bounded (a few map hits, a few mentions back).
  */
 import { BODY_WORDS, ORG_NOUNS, PRONOUNS, ROLE_QUALIFIERS, SPEECH_VERBS, STOPWORDS, TITLES } from './patterns';
+import { partitionPoint } from '../text';
 
 export interface Token {
   /** The word as written, trailing full stops dropped. */
@@ -227,13 +228,7 @@ export class Cast {
     // Token index by start offset: tokens are in text order, so a binary search (a map of every word cost more).
     const tokenAt = {
       get(s: number): number | undefined {
-        let lo = 0;
-        let hi = tokens.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (tokens[mid]!.s < s) lo = mid + 1;
-          else hi = mid;
-        }
+        const lo = partitionPoint(tokens.length, (m) => tokens[m]!.s < s);
         return lo < tokens.length && tokens[lo]!.s === s ? lo : undefined;
       },
     };
@@ -397,14 +392,7 @@ export class Cast {
   }
 
   private firstAtOrAfter(pos: number): number {
-    let lo = 0;
-    let hi = this.runMentions.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.runMentions[mid]!.pos < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return partitionPoint(this.runMentions.length, (m) => this.runMentions[m]!.pos < pos);
   }
 
   /** A resolved speaker (`said` set by the caller, which passes a fresh object). */
