@@ -2,13 +2,13 @@
  * The Node CLI speaks for the browser: on real corpus pages served over loopback, the content script finds the
  * same article text as `npm run article` does for the same file and address (compared by hash).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { launchWithExtension, waitForTabReport, type ExtensionBrowser } from '../support/browsers';
-import { CORPUS, startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { BROWSERS, requireBrowser } from '../support/e2e';
+import { waitForTabReport } from '../support/browsers';
+import { CORPUS } from '../support/fixture-server';
+import { BROWSERS, requireBrowser, withExtension } from '../support/e2e';
 import { repoRoot } from '../support/seed-page';
 import { textHash } from '../../src/core/text';
 
@@ -26,22 +26,13 @@ function cliHash(name: string, url: string): { isArticle: boolean; hash: string 
 
 for (const kind of BROWSERS) {
   describe.skipIf(!haveCorpus || !requireBrowser(kind))(`browser and CLI agree in ${kind}`, () => {
-    let ext: ExtensionBrowser;
-    let server: FixtureServer;
-    beforeAll(async () => {
-      server = await startFixtureServer();
-      ext = await launchWithExtension(kind);
-    });
-    afterAll(async () => {
-      await ext?.close();
-      await server?.close();
-    });
+    const env = withExtension(kind);
 
     it.each(PAGES)('%s', async (name) => {
-      const url = server.url(`/corpus/${name}/`);
-      const page = await ext.browser.newPage();
+      const url = env.server.url(`/corpus/${name}/`);
+      const page = await env.ext.browser.newPage();
       await page.goto(url, { waitUntil: 'domcontentloaded' });
-      const { report } = await waitForTabReport(ext, url);
+      const { report } = await waitForTabReport(env.ext, url);
       const cli = cliHash(name, url);
       expect(report.isArticle).toBe(cli.isArticle);
       expect(report.textHash).toBe(cli.hash);

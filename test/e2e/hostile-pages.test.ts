@@ -7,13 +7,12 @@
  *
  * The prototype-sabotage page (sabotage.js on the demo story) has its own file, hostile.test.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { type BrowserKind, extensionApi, launchWithExtension, waitForTabReport, type ExtensionBrowser } from '../support/browsers';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { BROWSERS, requireBrowser } from '../support/e2e';
+import { type BrowserKind, extensionApi, waitForTabReport } from '../support/browsers';
+import { BROWSERS, requireBrowser, withExtension } from '../support/e2e';
 import { repoRoot } from '../support/seed-page';
 
 const CASES = readdirSync(join(repoRoot, 'test/fixtures/hostile')).filter((f) => /^[a-z]+--[\w-]+\.html$/.test(f)).sort();
@@ -41,17 +40,7 @@ interface Reply<T> { ok: boolean; value?: T; error?: string }
 
 for (const kind of BROWSERS) {
   describe.skipIf(!requireBrowser(kind))(`hand-made hostile pages in ${kind}`, { timeout: 180_000 }, () => {
-    let ext: ExtensionBrowser;
-    let server: FixtureServer;
-
-    beforeAll(async () => {
-      server = await startFixtureServer();
-      ext = await launchWithExtension(kind);
-    });
-    afterAll(async () => {
-      await ext?.close();
-      await server?.close();
-    });
+    const env = withExtension(kind);
 
     it('has the cases', () => {
       expect(CASES.length).toBeGreaterThanOrEqual(10);
@@ -62,27 +51,27 @@ for (const kind of BROWSERS) {
       const limit = BROWSER_LIMITS[kind]?.[slug];
       if (limit) console.warn(`[e2e] ${kind}: ${slug} skipped — ${limit}`);
       it.skipIf(Boolean(limit))(slug, async () => {
-        const url = server.url(`/hostile/${file}`);
-        const page: Page = await ext.browser.newPage();
+        const url = env.server.url(`/hostile/${file}`);
+        const page: Page = await env.ext.browser.newPage();
         const logged: string[] = [];
         const pageErrors: string[] = [];
         page.on('console', (m) => logged.push(m.text()));
         page.on('pageerror', (e) => pageErrors.push(String(e)));
         try {
           await page.goto(url, { waitUntil: 'load', timeout: REPORT_TIMEOUT });
-          const { tabId, report } = await waitForTabReport(ext, url, REPORT_TIMEOUT);
+          const { tabId, report } = await waitForTabReport(env.ext, url, REPORT_TIMEOUT);
           // The page's own script ran to the end and the page still runs script.
           expect(await page.evaluate(() => (window as unknown as { hostileReady?: string }).hostileReady)).toBe(slug);
           expect(pageErrors).toEqual([]);
           // The content script is alive and answers.
-          const api = extensionApi(await ext.extensionPage());
+          const api = extensionApi(await env.ext.extensionPage());
           const quotes = await api.ask<Reply<unknown[]>>({ type: 'tab/quotes', tabId });
           expect(quotes.ok, quotes.error).toBe(true);
           // It never fell into its "could not read" path and logged no failure.
           expect(logged.filter((t) => t.startsWith('[newsmark]') && !t.includes('notes'))).toEqual([]);
           if (TOO_LARGE.has(file)) {
             expect(report.skipped).toMatch(/too large/);
-            const popup = await ext.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
+            const popup = await env.ext.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
             await popup.waitForFunction(() => document.body.innerText.includes('too large'), { timeout: 10_000 });
             await popup.close();
           } else {

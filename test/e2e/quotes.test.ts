@@ -3,13 +3,12 @@
  * as CSS highlights; hovering the seed's headline quote shows "Liz Truss"; the "Who said what" panel lists the
  * seed's four speakers and jumps to a quote.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { extensionApi, launchWithExtension, waitForTabReport, type ExtensionBrowser } from '../support/browsers';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { BROWSERS, requireBrowser } from '../support/e2e';
+import { extensionApi, waitForTabReport } from '../support/browsers';
+import { BROWSERS, requireBrowser, withExtension } from '../support/e2e';
 import { loadSeed, repoRoot } from '../support/seed-page';
 import { closedShadowText, panelFrame, quoteHighlights, quotePoint } from '../support/page-probe';
 
@@ -19,22 +18,12 @@ const sorted = (xs: string[]) => [...xs].sort();
 
 for (const kind of BROWSERS) {
   describe.skipIf(!requireBrowser(kind))(`quotes in ${kind}`, () => {
-    let ext: ExtensionBrowser;
-    let server: FixtureServer;
-
-    beforeAll(async () => {
-      server = await startFixtureServer();
-      ext = await launchWithExtension(kind);
-    });
-    afterAll(async () => {
-      await ext?.close();
-      await server?.close();
-    });
+    const env = withExtension(kind);
 
     async function open(path: string): Promise<{ page: Page; tabId: number }> {
-      const page = await ext.browser.newPage();
-      await page.goto(server.url(path), { waitUntil: 'load' });
-      const { tabId } = await waitForTabReport(ext, server.url(path));
+      const page = await env.ext.browser.newPage();
+      await page.goto(env.server.url(path), { waitUntil: 'load' });
+      const { tabId } = await waitForTabReport(env.ext, env.server.url(path));
       return { page, tabId };
     }
 
@@ -73,7 +62,7 @@ for (const kind of BROWSERS) {
       await page.screenshot({ path: join(repoRoot, 'artifacts', `seed-hover-${kind}.png`) }).catch(() => undefined);
 
       // "Who said what": the panel (an extension-origin frame) lists the speakers in order.
-      await extensionApi(await ext.extensionPage()).ask({ type: 'tab/panel', tabId, open: true, view: 'quotes' });
+      await extensionApi(await env.ext.extensionPage()).ask({ type: 'tab/panel', tabId, open: true, view: 'quotes' });
       const panel = await panelFrame(page);
       await panel.waitForSelector('section.speaker h2');
       const speakers = await panel.$$eval('section.speaker h2', (hs) => hs.map((h) => h.getAttribute('data-speaker')));
@@ -104,10 +93,10 @@ for (const kind of BROWSERS) {
         return false;
       }, { polling: 100, timeout: 10_000 }, said);
 
-      const { setSettings } = extensionApi(await ext.extensionPage());
+      const { setSettings } = extensionApi(await env.ext.extensionPage());
       await setSettings({ hideBoilerplate: true, highlightQuotes: false, disabledSites: [] });
       await page.reload({ waitUntil: 'load' });
-      await waitForTabReport(ext, server.url('/demo/'), 10_000, (r) => r.quotesShown === false && Number(r.hiddenCount) > 0);
+      await waitForTabReport(env.ext, env.server.url('/demo/'), 10_000, (r) => r.quotesShown === false && Number(r.hiddenCount) > 0);
       expect(await quoteHighlights(page)).toEqual([]);
       await setSettings({ hideBoilerplate: true, highlightQuotes: true, disabledSites: [] });
       await page.close();

@@ -2,39 +2,28 @@
  * Storage under pressure, in real Chromium and Firefox ESR: two tabs saving notes at the same moment lose none,
  * and an edit is all-or-nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { extensionApi, launchWithExtension, waitForTabReport, type ExtensionBrowser } from '../support/browsers';
-import { startFixtureServer, type FixtureServer } from '../support/fixture-server';
-import { BROWSERS, requireBrowser } from '../support/e2e';
+import { describe, expect, it } from 'vitest';
+import { extensionApi, waitForTabReport } from '../support/browsers';
+import { BROWSERS, requireBrowser, withExtension } from '../support/e2e';
 
 interface Reply<T> { ok: boolean; value?: T; error?: string }
 const PER_TAB = 40;
 
 for (const kind of BROWSERS) {
   describe.skipIf(!requireBrowser(kind))(`storage in ${kind}`, () => {
-    let ext: ExtensionBrowser;
-    let server: FixtureServer;
-
-    beforeAll(async () => {
-      server = await startFixtureServer();
-      ext = await launchWithExtension(kind);
-    });
-    afterAll(async () => {
-      await ext?.close();
-      await server?.close();
-    });
+    const env = withExtension(kind);
 
     it('keeps every note when two tabs save at once', async () => {
-      const a = await ext.browser.newPage();
-      await a.goto(server.url('/demo/'), { waitUntil: 'load' });
-      const b = await ext.browser.newPage();
-      await b.goto(server.url('/seed/'), { waitUntil: 'load' }).catch(() => b.goto(server.url('/plain/')));
-      const tabA = (await waitForTabReport(ext, server.url('/demo/'))).tabId;
+      const a = await env.ext.browser.newPage();
+      await a.goto(env.server.url('/demo/'), { waitUntil: 'load' });
+      const b = await env.ext.browser.newPage();
+      await b.goto(env.server.url('/seed/'), { waitUntil: 'load' }).catch(() => b.goto(env.server.url('/plain/')));
+      const tabA = (await waitForTabReport(env.ext, env.server.url('/demo/'))).tabId;
       const urlB = b.url();
-      const tabB = (await waitForTabReport(ext, urlB)).tabId;
+      const tabB = (await waitForTabReport(env.ext, urlB)).tabId;
       // Two extension pages, each firing a burst of saves for its own tab, interleaved.
-      const pageA = await ext.openExtensionPage('src/options/index.html?burst=a');
-      const pageB = await ext.openExtensionPage('src/options/index.html?burst=b');
+      const pageA = await env.ext.openExtensionPage('src/options/index.html?burst=a');
+      const pageB = await env.ext.openExtensionPage('src/options/index.html?burst=b');
       const burst = (page: typeof pageA, tabId: number, label: string) =>
         page.evaluate(
           async (t, l, n) => {
@@ -61,7 +50,7 @@ for (const kind of BROWSERS) {
     });
 
     it('refuses a bad edit whole: the note is unchanged', async () => {
-      const api = extensionApi(await ext.extensionPage());
+      const api = extensionApi(await env.ext.extensionPage());
       const all = await api.ask<Reply<Array<{ id: string; text: string; tags: string[] }>>>({ type: 'notes/list-all', limit: 1 });
       const note = all.value![0]!;
       const bad = await api.ask<Reply<unknown>>({ type: 'notes/update', id: note.id, text: 'half', tags: ['x'.repeat(500)] });
