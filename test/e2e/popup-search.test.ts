@@ -21,6 +21,24 @@ const rare = words(notes[99]!.text).sort((a, b) => b.length - a.length)[0]!;
 
 type Bench = { newsmarkBench: { db: { notes: { bulkAdd(n: Note[]): Promise<unknown>; count(): Promise<number> } }; findNotes(db: unknown, q: string, f: object, s: string): AsyncGenerator<{ how: string }> }; newsmarkListing(): string[] };
 
+/** In an extension page: the ids in the copy of the newest notes (storage.session), or null when there is none. */
+async function readCopyIds(): Promise<string[] | null> {
+  const g = globalThis as unknown as { browser?: SessionApi; chrome: SessionApi };
+  const copy = (await (g.browser ?? g.chrome).storage.session.get('recentNotes')).recentNotes as { notes: { id: string }[] } | undefined;
+  return copy ? copy.notes.map((n) => n.id) : null;
+}
+type SessionApi = { storage: { session: { get(key: string): Promise<Record<string, unknown>> } } };
+
+/** The copy's ids once `ok` holds for them (the background writes it a moment after a write). */
+async function waitForCopy(page: Page, ok: (ids: string[] | null) => boolean): Promise<string[] | null> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const ids = await page.evaluate(readCopyIds);
+    if (ok(ids) || Date.now() > deadline) return ids;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Types a query and waits for its complete list; returns what the popup shows. */
 async function search(popup: Page, q: string) {
   await popup.evaluate((q) => {
@@ -45,9 +63,13 @@ for (const kind of BROWSERS) {
   describe.skipIf(!requireBrowser(kind))(`popup search over ${notes.length.toLocaleString()} notes in ${kind}`, () => {
     let ext: ExtensionBrowser;
     let popup: Page;
+    let copyAtInstall: string[] | null = null;
 
     beforeAll(async () => {
       ext = await launchWithExtension(kind);
+      // The background copies the newest notes when Newsmark is installed: the copy is there, empty, before any
+      // write and before any popup (which would write it too). Read from the options page, which writes nothing.
+      copyAtInstall = await waitForCopy(await ext.extensionPage(), (ids) => ids !== null);
       const seeder = await ext.openExtensionPage('src/popup/index.html?bench&seed');
       await seeder.waitForFunction(() => 'newsmarkBench' in globalThis);
       // Counted after the write, in a transaction that waits for it to commit, before the page closes.
@@ -61,6 +83,12 @@ for (const kind of BROWSERS) {
       popup = await ext.openExtensionPage('src/popup/index.html?bench');
       await popup.waitForSelector('section.all-notes[data-results-for]', { timeout: 30_000 });
     }, 120_000);
+
+    it('keeps the copy of the newest notes from install on, and after a bulk write', async () => {
+      expect(copyAtInstall).toEqual([]);
+      const ids = await waitForCopy(popup, (got) => got?.length === 40);
+      expect(ids).toEqual(newestFirst.slice(0, 40).map((n) => n.id));
+    });
 
     afterAll(async () => {
       await ext?.close();
