@@ -217,9 +217,10 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
       const el = node as Element;
       const tag = el.tagName;
       // Attribute reads are the costly part of the visibility and name checks; most elements have none.
-      const attrs = el.hasAttributes() && !SKIP_TAGS.has(tag) ? readAttrs(el, attrBuf) : null;
+      const skipTag = SKIP_TAGS.has(tag);
+      const attrs = !skipTag && el.hasAttributes() ? readAttrs(el, attrBuf) : null;
       let skipped = false;
-      if (SKIP_TAGS.has(tag)) {
+      if (skipTag) {
         skipped = true; // not read
       } else if (opts.skipHidden && attrs && (attrs.hidden || attrs.ariaHidden === 'true' || styleHides(attrs.style))) {
         hiddenCount++;
@@ -283,9 +284,14 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
     end.push(i + 1);
   }
   const commaSums = commas.slice();
+  // The links are known from the walk (linkAt, ascending): no tagName read per element here.
+  let lk = linkAt.length - 1;
   for (let i = n - 1; i > 0; i--) {
     const p = parent[i]!;
-    if (els[i]!.tagName === 'A') link[i] = text[i]!;
+    if (linkAt[lk] === i) {
+      link[i] = text[i]!;
+      lk--;
+    }
     if (p >= 0) {
       text[p]! += text[i]!;
       link[p]! += link[i]!;
