@@ -46,9 +46,13 @@ export function partitionPoint(n: number, before: (i: number) => boolean): numbe
 }
 
 export function isSkippedElement(el: Element): boolean {
-  if (plugins !== null && plugins.has(el)) return pluginSkipped(el);
+  return plugins !== null && plugins.has(el) ? pluginSkipped(el) : skippedAs(el, el.tagName);
+}
+
+/** `isSkippedElement` for a non-plugin element whose tag the caller has read. */
+function skippedAs(el: Element, tag: string): boolean {
   // hasAttributes first: attribute reads cost more than the walk itself, and most elements have none.
-  return SKIPPED_TAGS.has(el.tagName) || (el.hasAttributes() && (el.hasAttribute('hidden') || isInlineHidden(el.getAttribute('style'))));
+  return SKIPPED_TAGS.has(tag) || (el.hasAttributes() && (el.hasAttribute('hidden') || isInlineHidden(el.getAttribute('style'))));
 }
 
 /**
@@ -150,9 +154,11 @@ export function visibleTextNodes(root: Node): Text[] {
       out.push(node as Text);
     } else if (type === ELEMENT_NODE) {
       const el = node as Element;
-      if (el !== root && isSkippedElement(el)) {
+      // The tag read once, for the skip test and the <br> test.
+      const tag = plug ? protoReads().tagName(el) : el.tagName;
+      if (el !== root && (plug ? pluginSkipped(el) : skippedAs(el, tag))) {
         // skipped with everything under it
-      } else if ((plug ? protoReads().tagName(el) : el.tagName) === 'BR') {
+      } else if (tag === 'BR') {
         out.push(BR_MARK);
       } else {
         descend = true;
