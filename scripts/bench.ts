@@ -464,6 +464,8 @@ async function main(): Promise<void> {
   const corpusOnly = results.filter((r) => r.name !== '(demo)');
   const ratios = results.map((r) => r.ratio);
   const rejected = corpusOnly.filter((r) => !r.early.looksLikeArticle);
+  // What the content script really runs: on a page its early check turns away, that check and nothing else.
+  const ratiosAsRun = results.map((r) => (r.early.looksLikeArticle ? r.ratio : r.early.ms / r.readability.ms));
   const sizes = [contentScriptSize(path.join(repoRoot, 'dist/chrome'), 'chrome'), contentScriptSize(path.join(repoRoot, 'dist/firefox'), 'firefox')].filter((x): x is ContentScriptSize => x !== null);
   const traced = results.filter((r) => r.trace);
   const summary = {
@@ -474,6 +476,7 @@ async function main(): Promise<void> {
     stagesMs: Object.fromEntries((['detection', 'boilerplate', 'quotes', 'highlight'] as const).map((s) => [s, { median: r3(median(results.map((r) => r.newsmark.stages[s]))), p95: r3(quantile(results.map((r) => r.newsmark.stages[s]), 0.95)) }])),
     readabilityMs: { median: r3(median(results.map((r) => r.readability.ms))), p95: r3(quantile(results.map((r) => r.readability.ms), 0.95)) },
     floorMs: { median: r3(median(results.map((r) => r.floorMs))), p95: r3(quantile(results.map((r) => r.floorMs), 0.95)) },
+    ratioAsRun: { median: r3(median(ratiosAsRun)), p95: r3(quantile(ratiosAsRun, 0.95)) },
     ratio: { median: r3(median(ratios)), p95: r3(quantile(ratios, 0.95)), ofTotals: r3(results.reduce((s, r) => s + r.newsmark.ms, 0) / results.reduce((s, r) => s + r.readability.ms, 0)) },
     overFloor: { median: Math.round(median(results.map((r) => r.overFloor))), p95: Math.round(quantile(results.map((r) => r.overFloor), 0.95)) },
     slope: r3(logLogSlope(corpusOnly.map((r) => [r.nodes, r.newsmark.ms]))),
@@ -526,7 +529,8 @@ async function main(): Promise<void> {
   lines.push(`| Readability clone (not in the ratio), ms | ${r3(median(results.map((r) => r.readability.cloneMs)))} | ${r3(quantile(results.map((r) => r.readability.cloneMs), 0.95))} | |`);
   lines.push(`| Readability parse, ms | ${sm.readabilityMs.median} | ${sm.readabilityMs.p95} | |`);
   lines.push(`| floor (text walk), ms | ${sm.floorMs.median} | ${sm.floorMs.p95} | |`);
-  lines.push(`| Newsmark / Readability | ${sm.ratio.median} | ${sm.ratio.p95} | ≤ ${TARGETS.ratioMedian} |`);
+  lines.push(`| Newsmark / Readability (the whole pass on every page) | ${sm.ratio.median} | ${sm.ratio.p95} | ≤ ${TARGETS.ratioMedian} |`);
+  lines.push(`| Newsmark / Readability as the content script runs (early check alone on the ${rejected.length} pages it turns away) | ${sm.ratioAsRun.median} | ${sm.ratioAsRun.p95} | |`);
   lines.push(`| Newsmark / floor | ${sm.overFloor.median} | ${sm.overFloor.p95} | |`);
   lines.push(`| cold first pass (sliced), CPU ms in all (max ${sm.coldCpuMs.max}) | ${sm.coldCpuMs.median} | ${r2(quantile(results.map((r) => r.newsmark.coldCpuMs), 0.95))} | |`);
   lines.push(`| cold first pass, in-page clock start to end incl. pauses, ms (max ${sm.coldMs.max}) | ${sm.coldMs.median} | ${r2(quantile(results.map((r) => r.newsmark.coldMs), 0.95))} | |`);
