@@ -24,8 +24,8 @@
  * moved by 2-3x between identical runs while other jobs ran, CPU time by a few per cent. One browser, one tab,
  * pages in a fixed order; per page one cold pass, sliced as the content script runs it (`runPassSliced`; the
  * long-task figures are its longest slice by the in-page clock and, from a light trace of that pass, the
- * longest main-thread task's thread time; its total CPU is reported too, without the count check that the
- * batches' passes carry, which an entry from an older tree still runs inside its cold pass), then warm-up, then ROUNDS rounds that alternate a Newsmark batch and a Readability batch
+ * longest main-thread task's thread time; its total CPU is reported too), then warm-up (WARMUP_MS of each
+ * engine's passes), then ROUNDS rounds that alternate a Newsmark batch and a Readability batch
  * (drift hits both alike). A batch repeats the work until it spends ≥ BATCH_MS; the page is put back between
  * Newsmark passes (that clean-up is measured alone and subtracted); Readability's clones are made before its
  * batch; a forced GC (--expose-gc) runs before every batch, so one engine's garbage is not collected on the
@@ -64,7 +64,13 @@ const ROUNDS = Number(option('rounds') ?? 7);
 /** `--profile`: sample Newsmark's passes with the V8 profiler and print where the time goes (self time by function). */
 const PROFILE = flag('profile');
 const ENTRY_ROOT = option('entry-root');
-const WARMUP = 2;
+/**
+ * Warm-up per engine and page, in CPU ms of its own passes (in growing batches): a page's bundles are evaluated
+ * afresh after each navigation, so the JIT starts cold on every page. Two passes left a 30-node page's Newsmark
+ * batch mostly unoptimised (its second pass still took ~2 ms, so its batches were 12 passes long against
+ * Readability's 100): the ratio then compared a cold engine with a warm one.
+ */
+const WARMUP_MS = 60;
 /** A batch runs the work this long at least, so the 100 µs clock (with jitter) averages out. */
 const BATCH_MS = 25;
 const LONG_TASK_MS = 50;
@@ -259,12 +265,21 @@ async function measurePage(page: Page, backdrop: Page | null, name: string, url:
   // layout and paint that the pass's writes call for would otherwise land on the batch's CPU clock, between the
   // evaluation's end and the clock's read. That rendering is the next frame's, timed apart (nextFrameMs).
   if (backdrop) await backdrop.bringToFront();
-  for (let w = 0; w < WARMUP; w++) {
-    await nm(1);
-    await rd(1);
+  // Warm-up, both engines alike: batches that grow towards 10 ms each until WARMUP_MS of passes (at least 3 calls).
+  let warm = await nm(1);
+  let rdWarm = await rd(1);
+  for (let spent = { nm: warm.total, rd: rdWarm.parse }, calls = 1; calls < 3 || spent.nm < WARMUP_MS || spent.rd < WARMUP_MS; calls++) {
+    const kw = Math.min(200, Math.max(1, Math.ceil(10 / Math.max(0.02, warm.total))));
+    const kr = Math.min(100, Math.max(1, Math.ceil(10 / Math.max(0.02, rdWarm.parse))));
+    if (calls < 3 || spent.nm < WARMUP_MS) {
+      warm = await nm(kw);
+      spent.nm += warm.total * kw;
+    }
+    if (calls < 3 || spent.rd < WARMUP_MS) {
+      rdWarm = await rd(kr);
+      spent.rd += rdWarm.parse * kr;
+    }
   }
-  const warm = await nm(1);
-  const rdWarm = await rd(1);
   const kNm = Math.min(200, Math.max(1, Math.ceil(BATCH_MS / Math.max(0.02, warm.total))));
   const kRd = Math.min(100, Math.max(1, Math.ceil(BATCH_MS / Math.max(0.02, rdWarm.parse))));
   // The clean-ups between a batch's passes run inside its CPU time and are subtracted: an entry that times them
