@@ -6,7 +6,7 @@
  * only → the article's cast of names and roles (speakers.ts) → for each quote, in order, a speech cue
  * in a bounded window after, before or around it, its speaker phrase resolved to a display name.
  */
-import { scanParagraph, type Span } from './marks';
+import { nextMark, scanParagraph, type Span } from './marks';
 import { Cast, splitTitles, tokenize, type Token } from './speakers';
 import { partitionPoint } from '../text';
 import {
@@ -113,9 +113,12 @@ const CHARS_PER_STEP = 20_000;
 function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown> {
   const found: Found[] = [];
   let scanned = 0;
+  // The next mark, kept across paragraphs: a paragraph without one is passed over whole.
+  let mark = -1;
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
-    for (const span of scanParagraph(text, p.start, p.end)) found.push({ span, para: i, speaker: null, cue: 'none', at: span.open, cueEnd: -1, speech: true });
+    if (mark < p.start) mark = nextMark(text, p.start);
+    if (mark < p.end) for (const span of scanParagraph(text, p.start, p.end)) found.push({ span, para: i, speaker: null, cue: 'none', at: span.open, cueEnd: -1, speech: true });
     scanned += p.end - p.start;
     if (scanned >= CHARS_PER_STEP) {
       scanned = 0;
