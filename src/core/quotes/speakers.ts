@@ -110,16 +110,24 @@ function word(raw: string, s: number): Token {
   const dot = raw.endsWith('.');
   // w: /^\p{Lu}\.$/ keeps an initial's dot, otherwise trailing dots go (there are none without `dot`).
   const w = !dot || INITIAL.test(raw) ? raw : raw.replace(/\.+$/, '');
-  // poss: /[’']s?$/ (w starts with a letter or digit, so never with an apostrophe).
+  // The possessive /[’']s?$/, 1 or 2 units long: poss reads it in w (w starts with a letter or digit, so never
+  // with an apostrophe); l drops it after lower-casing, so an "S" counts there too.
   const last = w.charCodeAt(w.length - 1);
-  const poss = isApostrophe(last) || (last === 115 && w.length > 1 && isApostrophe(w.charCodeAt(w.length - 2)));
-  let l = w.toLowerCase();
-  const lastL = l.charCodeAt(l.length - 1);
-  if (lastL === 115 || isApostrophe(lastL)) l = l.replace(/[’']s?$/, '');
+  const ending = isApostrophe(last) ? 1 : (last | 32) === 115 && isApostrophe(w.charCodeAt(w.length - 2)) ? 2 : 0;
+  const l = lowerCase(w);
   // cap: /^\p{Lu}/, answered without the regex for ASCII.
   const c0 = w.charCodeAt(0);
   const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER.test(w);
-  return { w, l, s, e: s + w.length, p: undefined, cap, poss, dot };
+  return { w, l: ending ? l.slice(0, -ending) : l, s, e: s + w.length, p: undefined, cap, poss: ending === 1 || (ending === 2 && last === 115), dot };
+}
+
+/** `w.toLowerCase()`, without the call for a word with no capital and nothing beyond ASCII (most words). */
+function lowerCase(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c > 127 || (c >= 65 && c <= 90)) return w.toLowerCase();
+  }
+  return w;
 }
 
 export interface Mention {
@@ -196,19 +204,13 @@ export class Cast {
   /** Speakers as they are resolved, in text order. */
   private spoken: Mention[] = [];
 
-  /** `noNamesBefore`: a Title Case headline's end — its capitalised runs glue words into fake names. */
-  constructor(text: string, masked: string, noNamesBefore = 0, later = false) {
-    if (later) return; // read by `Cast.steps`
-    const steps = this.read(text, masked, noNamesBefore);
-    while (!steps.next().done);
-  }
-
   /**
-   * The cast built in resumable steps (a sliced pass, `src/content/pass.ts`): the same reading as the
-   * constructor, with pauses between parts of the text and groups of name runs.
+   * The cast, read in resumable steps (a sliced pass, `src/content/pass.ts`): pauses between parts of the text
+   * and groups of name runs. `noNamesBefore`: a Title Case headline's end — its capitalised runs glue words
+   * into fake names.
    */
   static *steps(text: string, masked: string, noNamesBefore = 0): Generator<void, Cast, unknown> {
-    const cast = new Cast(text, masked, noNamesBefore, true);
+    const cast = new Cast();
     yield* cast.read(text, masked, noNamesBefore);
     return cast;
   }
