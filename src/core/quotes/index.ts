@@ -217,18 +217,16 @@ function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown
   return found.filter((f) => f.speech);
 }
 
-/** `text` with every character inside a quote's span replaced by MASK (built from slices, spans in any order). */
+/**
+ * `text` with every character inside a quote's span replaced by MASK, built from slices. The spans come in text
+ * order and apart: a paragraph's outer spans close in the order they open, and paragraphs come in order.
+ */
 function maskSpans(text: string, found: readonly Found[]): string {
-  let sorted = true;
-  for (let k = 1; k < found.length; k++) if (found[k]!.span.start < found[k - 1]!.span.start) sorted = false;
-  const spans = sorted ? found.map((f) => f.span) : found.map((f) => f.span).sort((a, b) => a.start - b.start);
   let out = '';
   let pos = 0;
-  for (const { start, end } of spans) {
-    const s = Math.max(start, pos);
-    if (end <= s) continue;
-    out += text.slice(pos, s) + MASK.repeat(end - s);
-    pos = end;
+  for (const { span } of found) {
+    out += text.slice(pos, span.start) + MASK.repeat(span.end - span.start);
+    pos = span.end;
   }
   return out + text.slice(pos);
 }
