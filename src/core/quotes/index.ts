@@ -203,12 +203,13 @@ function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown
       const introduced = cast.firstMention(Math.max(from, para.start), span.open) ?? (quietBefore ? cast.firstMention(paras[f.para - 1]!.start, para.start) : null);
       f.speaker = introduced ?? prev?.speaker ?? null;
       f.at = span.open;
-      const opensSentence = span.open === sStart || tokenize(masked, Math.max(sStart, span.open - 200), span.open).every((t) => t.p || t.cap);
-      if ((words <= SCARE_MAX_WORDS || (!opensSentence && words <= 6)) && span.open !== para.start) f.speech = false;
+      // The words before the marks are read only when they can decide (the tests are pure, so their order is free).
+      const opensSentence = (): boolean => span.open === sStart || tokenize(masked, Math.max(sStart, span.open - 200), span.open).every((t) => t.p || t.cap);
+      if (span.open !== para.start && (words <= SCARE_MAX_WORDS || (words <= 6 && !opensSentence()))) f.speech = false;
       if (!prev) f.speech = f.speech && words > SCARE_MAX_WORDS;
       // `Lorenz, “the father of chaos,” started …`: an epithet in apposition to a name, not speech.
-      const bt = tokenize(masked, Math.max(para.start, span.open - 40), span.open);
-      if (words <= 8 && bt[bt.length - 1]?.p === ',' && bt[bt.length - 2]?.cap && /^(the|an?) /i.test(text.slice(span.start, span.end))) f.speech = false;
+      const bt = words <= 8 ? tokenize(masked, Math.max(para.start, span.open - 40), span.open) : [];
+      if (bt[bt.length - 1]?.p === ',' && bt[bt.length - 2]?.cap && /^(the|an?) /i.test(text.slice(span.start, span.end))) f.speech = false;
     }
     if (f.speech && notSpeech(text, masked, span, words)) f.speech = false;
     if (f.speech && f.speaker) cast.spoke({ pos: f.at, name: f.speaker, kind: isBody(f.speaker) ? 'body' : 'person', said: true });
