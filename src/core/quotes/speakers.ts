@@ -148,14 +148,18 @@ interface Role {
 /** Pronouns that tell a name's gender when they follow it; object forms ("X reached out to her") point elsewhere. */
 const GENDERED: Readonly<Record<string, 'm' | 'f'>> = { he: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', herself: 'f' };
 
-/** Capitalised runs that can be names: no stopwords, no possessives inside, broken by punctuation. */
-function nameRuns(tokens: Token[], text: string): { words: Token[]; at: number; end: number }[] {
-  const runs: { words: Token[]; at: number; end: number }[] = [];
+/**
+ * Capitalised runs that can be names: no stopwords, no possessives inside, broken by punctuation. A run's words
+ * are consecutive tokens: `first` is the index of its first one.
+ */
+function nameRuns(tokens: Token[], text: string): { words: Token[]; at: number; first: number }[] {
+  const runs: { words: Token[]; at: number; first: number }[] = [];
   let cur: Token[] = [];
+  let first = 0;
   // A new array only after a run is pushed: most tokens are not names and leave `cur` empty.
   const flush = (): void => {
     if (cur.length) {
-      runs.push({ words: cur, at: cur[0]!.s, end: cur[cur.length - 1]!.e });
+      runs.push({ words: cur, at: cur[0]!.s, first });
       cur = [];
     }
   };
@@ -171,6 +175,7 @@ function nameRuns(tokens: Token[], text: string): { words: Token[]; at: number; 
     const joined = (gap === 1 && text.charCodeAt(prev!.e) === 32) ||
       (gap === 2 && text.charCodeAt(prev!.e) === 46 && text.charCodeAt(prev!.e + 1) === 32 && prev!.l in TITLES);
     if (prev && !joined) flush();
+    if (!cur.length) first = i;
     cur.push(t);
     if (t.poss) flush();
   }
@@ -227,13 +232,6 @@ export class Cast {
     }
     const runs = nameRuns(tokens, text);
     yield;
-    // Token index by start offset: tokens are in text order, so a binary search (a map of every word cost more).
-    const tokenAt = {
-      get(s: number): number | undefined {
-        const lo = partitionPoint(tokens.length, (m) => tokens[m]!.s < s);
-        return lo < tokens.length && tokens[lo]!.s === s ? lo : undefined;
-      },
-    };
     let n = 0;
     for (const run of runs) {
       if (++n % RUNS_PER_STEP === 0) yield;
@@ -247,7 +245,7 @@ export class Cast {
       // Roles: titles in the run, the words just before it ("shadow health secretary Firstname Lastname"),
       // and an apposition before it ("the country’s president, Firstname Lastname").
       if (titles.length) this.addRole(titles, full);
-      let i = (tokenAt.get(run.at) ?? 0) - 1;
+      let i = run.first - 1;
       if (tokens[i]?.p === ',') i--;
       const before: string[] = [];
       for (; i >= 0 && before.length < 5; i--) {
@@ -267,7 +265,7 @@ export class Cast {
       const resolved = kind === 'body' ? run.words.map((w) => w.w).join(' ') : this.fullName(name.map((w) => w.w));
       if (!resolved) continue;
       if (kind === 'person' && name.length === 1 && !titles.length && resolved === name[0]!.w) continue;
-      const ti = tokenAt.get(run.at) ?? 0;
+      const ti = run.first;
       const before = tokens[ti - 1];
       // "an Oklahoma Republican", "the Virginia Democrat": a description, not a person's name.
       if (kind === 'person' && before && ['a', 'an', 'the'].includes(before.l) && !titles.length) continue;
@@ -279,7 +277,7 @@ export class Cast {
       this.runMentions.push({ pos: run.at, name: resolved, kind, subject });
       // The first personal pronoun in the next few words usually refers back to this person.
       if (kind === 'person' && !this.gender.has(resolved)) {
-        const i = tokenAt.get(run.words[run.words.length - 1]!.s) ?? -1;
+        const i = run.first + run.words.length - 1;
         for (let j = i + 1; j > 0 && j < i + 12 && j < tokens.length; j++) {
           const t = tokens[j]!;
           if ((t.cap && !STOPWORDS.has(t.l)) || masked[t.s] === '\u0001') break;
