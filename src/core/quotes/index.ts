@@ -6,8 +6,8 @@
  * only → the article's cast of names and roles (speakers.ts) → for each quote, in order, a speech cue
  * in a bounded window after, before or around it, its speaker phrase resolved to a display name.
  */
-import { nextMark, scanParagraph, type Span } from './marks';
-import { Cast, splitTitles, tokenize, type Token } from './speakers';
+import { nextMatch, scanParagraph, MARK, type Span } from './marks';
+import { Cast, lowerCase, splitTitles, tokenize, type Token } from './speakers';
 import { partitionPoint } from '../text';
 import {
   ABBREVIATIONS, AUXILIARIES, BODY_ROLES, BODY_WORDS, CUE_WINDOW, DETERMINERS, FROM_PLACE, NOT_SPEECH_BEFORE, NOUN_FOLLOWERS, NOUN_TOO, PRONOUNS, SCARE_MAX_WORDS,
@@ -117,7 +117,7 @@ function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown
   let mark = -1;
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
-    if (mark < p.start) mark = nextMark(text, p.start);
+    if (mark < p.start) mark = nextMatch(MARK, text, p.start);
     if (mark < p.end) for (const span of scanParagraph(text, p.start, p.end)) found.push({ span, para: i, speaker: null, cue: 'none', at: span.open, cueEnd: -1, speech: true });
     scanned += p.end - p.start;
     if (scanned >= CHARS_PER_STEP) {
@@ -258,13 +258,17 @@ function notSpeech(text: string, masked: string, span: Span, words: number): boo
   return false;
 }
 
+/** A letter at i: ASCII answered in place, anything else by the Unicode letter class. */
+function isLetterAt(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER.test(t[i]!);
+}
+
 function countWords(text: string, from: number, to: number): number {
   let n = 0;
   let inWord = false;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // ASCII answered in place; anything else by the Unicode letter class.
-    const w = c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER.test(text[i]!);
+    const w = isLetterAt(text, i);
     if (w && !inWord) n++;
     inWord = w;
   }
@@ -286,8 +290,7 @@ function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], un
     out.push(p.start);
     for (let i = p.start; ; i++) {
       if (hit < i) {
-        SENTENCE_END.lastIndex = i;
-        hit = SENTENCE_END.exec(m)?.index ?? m.length;
+        hit = nextMatch(SENTENCE_END, m, i);
       }
       if (hit >= p.end) break;
       i = hit;
@@ -302,9 +305,9 @@ function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], un
       if (!upperNext) continue;
       if (c === '.') {
         let k = i;
-        while (k > p.start && LETTER.test(m[k - 1]!)) k--;
+        while (k > p.start && isLetterAt(m, k - 1)) k--;
         const word = m.slice(k, i);
-        if (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && UPPER_LETTER.test(word))) continue;
+        if (ABBREVIATIONS.has(lowerCase(word)) || (word.length === 1 && UPPER_LETTER.test(word))) continue;
         if (!spaced && !LOWER_LETTER.test(m[i - 1] ?? '')) continue;
       }
       out.push(j);

@@ -32,12 +32,13 @@ const isApostrophe = (prev: string | undefined, next: string | undefined): boole
   (isWord(prev) && isWord(next)) || (!isWord(prev) && isDigit(next));
 
 /** The characters the scan acts on: every other one is passed over by the regex engine. */
-const MARK = /["'“”„«»‘’]/g;
+export const MARK = /["'“”„«»‘’]/g;
 
-/** Where the first mark at or after `from` is, or t.length. */
-export function nextMark(t: string, from: number): number {
-  MARK.lastIndex = from;
-  return MARK.test(t) ? MARK.lastIndex - 1 : t.length;
+/** Where the first match of `one`, a global regex for one character, is at or after `from` in t, or t.length. */
+export function nextMatch(one: RegExp, t: string, from: number): number {
+  one.lastIndex = from;
+  // `test` builds no match array.
+  return one.test(t) ? one.lastIndex - 1 : t.length;
 }
 
 export function scanParagraph(t: string, from: number, to: number): Span[] {
@@ -70,7 +71,7 @@ export function scanParagraph(t: string, from: number, to: number): Span[] {
     return false;
   };
   // Only the marks below do anything: the regex engine finds the next one (past `to` at most once per paragraph).
-  for (let i = nextMark(t, from); i < to; i = nextMark(t, i + 1)) {
+  for (let i = nextMatch(MARK, t, from); i < to; i = nextMatch(MARK, t, i + 1)) {
     const c = t[i]!;
     const prev = i > from ? t[i - 1] : undefined;
     const next = i + 1 < to ? t[i + 1] : undefined;

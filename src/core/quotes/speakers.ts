@@ -122,7 +122,7 @@ function word(raw: string, s: number): Token {
 }
 
 /** `w.toLowerCase()`, without the call for a word with no capital and nothing beyond ASCII (most words). */
-function lowerCase(w: string): string {
+export function lowerCase(w: string): string {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
     if (c > 127 || (c >= 65 && c <= 90)) return w.toLowerCase();

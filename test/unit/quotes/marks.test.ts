@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nextMark, scanParagraph } from '../../../src/core/quotes/marks';
+import { MARK, nextMatch, scanParagraph } from '../../../src/core/quotes/marks';
 
 const piece = fc.constantFrom('“', '”', '„', '«', '»', '"', '‘', '’', "'", 'a', 'Jones', 's', '9', ' ', ' ', '-', '(', '.', 'é');
 const text = fc.array(piece, { maxLength: 60 }).map((a) => a.join(''));
@@ -32,7 +32,7 @@ describe('scanParagraph', () => {
         const from = a % (t.length + 1);
         let i = from;
         while (i < t.length && !'“”„«»"‘’\''.includes(t[i]!)) i++;
-        expect(nextMark(t, from)).toBe(i);
+        expect(nextMatch(MARK, t, from)).toBe(i);
       }),
     );
   });
