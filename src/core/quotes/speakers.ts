@@ -188,7 +188,8 @@ function splitTitles(words: Token[]): { titles: string[]; name: Token[] } {
   // "Tunisian Prime Minister Firstname Lastname": the name starts after the last title word.
   let k = 0;
   for (let i = 0; i < words.length - 1; i++) if (words[i]!.l in TITLES) k = i + 1;
-  return { titles: words.slice(0, k).map((w) => w.l).filter((l) => l in TITLES), name: words.slice(k) };
+  // Most runs have no title: then no copies (nobody writes to either array).
+  return k ? { titles: words.slice(0, k).map((w) => w.l).filter((l) => l in TITLES), name: words.slice(k) } : { titles: [], name: words };
 }
 
 /** Characters tokenized, and name runs read, between two pause points of a sliced pass. */
