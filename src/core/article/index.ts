@@ -75,6 +75,17 @@ function snippet(el: Element): string {
   return t.length > SNIPPET_CHARS ? t.slice(0, SNIPPET_CHARS) + '…' : t;
 }
 
+/**
+ * A removal record whose `text`, the element's snippet, is read when first asked for: the content script never
+ * reads it (the CLIs, the evaluation and debugging do). A getter in the literal: spreads and JSON see a plain
+ * `text` after step and reason. Read late, it is the element's text then; the pass's own writes (attributes)
+ * leave that unchanged.
+ */
+function removalOf(step: string, reason: string, el: Element): Article['removals'][number] {
+  let text: string | undefined;
+  return { step, reason, get text() { return (text ??= snippet(el)); } };
+}
+
 function emptyArticle(reason: string, removals: Article['removals'], title = ''): Article {
   return {
     isArticle: false, notArticleReason: reason, root: null, headline: null, title, standfirstElement: null,
@@ -155,7 +166,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
         if ([...containers].some((c) => contains(ix, c, d) || contains(ix, d, c))) continue;
         containers.add(d);
         for (let a = d; a >= 0; a = ix.parent[a]!) protectedSet.add(a);
-        removals.push({ step: STEPS.siblingJoin, reason: `joined a twin of the story box (.${first})`, text: snippet(ix.els[d]!) });
+        removals.push(removalOf(STEPS.siblingJoin, `joined a twin of the story box (.${first})`, ix.els[d]!));
       }
     }
   }
@@ -197,7 +208,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
       if (byName) {
         const prose = ix.text[i]! - ix.link[i]!;
         if (inStory && !fix && prose > STORY_SIZED_PROSE && byName.kind !== 'comments') {
-          removals.push({ step: byName.step, reason: `kept: ${byName.reason} but holds ${Math.round(prose)} characters of prose`, text: snippet(el) });
+          removals.push(removalOf(byName.step, `kept: ${byName.reason} but holds ${Math.round(prose)} characters of prose`, el));
         } else {
           flagged.set(i, byName);
           continue;
@@ -222,7 +233,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
       if (isStoryBlock || isProseBox) {
         const ld = linkDensity(ix, i);
         if (on(STEPS.linkClusters) && ((tag === 'UL' || tag === 'OL' || tag === 'DL') ? ld > 0.5 : ld > 0.8 && ix.text[i]! < 400)) {
-          removals.push({ step: STEPS.linkClusters, reason: `link-dense ${tag.toLowerCase()} (${ld.toFixed(2)})`, text: snippet(el) });
+          removals.push(removalOf(STEPS.linkClusters, `link-dense ${tag.toLowerCase()} (${ld.toFixed(2)})`, el));
           walked += pushTextCands(ix, i, textCands);
           continue;
         }
@@ -231,7 +242,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
         continue;
       }
       if (on(STEPS.linkClusters) && ix.text[i]! > 0 && linkDensity(ix, i) > 0.6 && ix.text[i]! < 1500 && !protectedSet.has(i)) {
-        removals.push({ step: STEPS.linkClusters, reason: `link-dense box (${linkDensity(ix, i).toFixed(2)})`, text: snippet(el) });
+        removals.push(removalOf(STEPS.linkClusters, `link-dense box (${linkDensity(ix, i).toFixed(2)})`, el));
         linkBoxes.push(i);
         walked += pushTextCands(ix, i, textCands);
         continue;
@@ -290,11 +301,11 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     const el = ix.els[b]!;
     // A short block naming the author or printing the date is metadata, not story.
     if (ix.text[b]! < 100 && (b === bylineIdx || contains(ix, b, bylineIdx) || BYLINE_TOKENS.test(nameOf(el)))) {
-      removals.push({ step: 'metadata', reason: 'byline block', text: snippet(el) });
+      removals.push(removalOf('metadata', 'byline block', el));
       continue;
     }
     if (ix.text[b]! < 100 && isDateline(el)) {
-      removals.push({ step: 'metadata', reason: 'date line', text: snippet(el) });
+      removals.push(removalOf('metadata', 'date line', el));
       continue;
     }
     if (labelIdx.some((l) => contains(ix, b, l))) continue;
@@ -304,7 +315,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   const boilerplate: BoilerplateBlock[] = outer.map((i) => {
     const m = flagged.get(i)!;
     const el = ix.els[i]!;
-    removals.push({ step: m.step, reason: `${m.kind}: ${m.reason}`, text: snippet(el) });
+    removals.push(removalOf(m.step, `${m.kind}: ${m.reason}`, el));
     return boilerplateBlock(m, el);
   });
 
@@ -333,15 +344,11 @@ export function storyTextMap(article: Pick<Article, 'paragraphs'>): TextMap {
 
 /**
  * A boilerplate block whose `text` is read when first asked for (hiding needs only the element; the CLIs and
- * the evaluation print the text). An own enumerable getter, so spreads and JSON see a plain `text` property.
+ * the evaluation print the text): keys kind, element, text, reason, step, as they always were.
  */
 function boilerplateBlock(m: KindMatch, element: Element): BoilerplateBlock {
-  let text: string | null = null;
-  const block = { kind: m.kind, element } as BoilerplateBlock;
-  Object.defineProperty(block, 'text', { enumerable: true, configurable: true, get: () => (text ??= blockText(element)) });
-  block.reason = m.reason;
-  block.step = m.step;
-  return block;
+  let text: string | undefined;
+  return { kind: m.kind, element, get text() { return (text ??= blockText(element)); }, reason: m.reason, step: m.step };
 }
 
 /** Index-order descendants of i that may carry an appeal's text (for step boilerplate-text). */
@@ -433,7 +440,7 @@ function* flagByText(
     const len = ix.text[cur]!;
     if (count < 2 && (len > LONE_MATCH_MAX_CHARS || QUOTE_MARKS.test(blockText(ix.els[cur]!)))) {
       // A single appeal-like sentence in a long or quoting paragraph is more likely the story talking about appeals.
-      removals.push({ step: STEPS.boilerplateText, reason: `kept: lone ${m.name} in a story-like block`, text: snippet(ix.els[cur]!) });
+      removals.push(removalOf(STEPS.boilerplateText, `kept: lone ${m.name} in a story-like block`, ix.els[cur]!));
       continue;
     }
     if (flagged.has(cur)) continue;
