@@ -461,12 +461,9 @@ function isDateline(el: Element): boolean {
 function firstLabel(el: Element): Element | null {
   for (let c = el.firstElementChild; c; c = isPlugin(c) ? nextElementOf(c) : c.nextElementSibling) {
     // An <object>/<embed> is read through the prototypes (see notePlugins); it is never a label.
-    if (isPlugin(c)) {
-      if (!(protoReads().textContent(c) ?? '').trim()) continue;
-      return /^(?:SPAN|STRONG|B|EM|LABEL|SMALL)$/.test(protoReads().tagName(c)) ? c : null;
-    }
-    if (!(c.textContent ?? '').trim()) continue;
-    return /^(?:SPAN|STRONG|B|EM|LABEL|SMALL)$/.test(c.tagName) ? c : null;
+    const plug = isPlugin(c);
+    if (!((plug ? protoReads().textContent(c) : c.textContent) ?? '').trim()) continue;
+    return /^(?:SPAN|STRONG|B|EM|LABEL|SMALL)$/.test(plug ? protoReads().tagName(c) : c.tagName) ? c : null;
   }
   return null;
 }
