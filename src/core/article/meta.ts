@@ -101,9 +101,17 @@ function cleanTitle(t: string): string {
   // "Story headline | Site" → keep the longest part when a separator splits off a short site name.
   const parts = t.split(/ [|–—-] | [|] | » | :: /);
   if (parts.length < 2) return t.trim();
-  let best = parts[0]!;
-  for (const p of parts) if (words(p).length > words(best).length) best = p;
-  return words(best).length >= 3 ? best.trim() : t.trim();
+  // The first part with the most words (each part split once).
+  let best = t;
+  let most = -1;
+  for (const p of parts) {
+    const n = words(p).length;
+    if (n > most) {
+      best = p;
+      most = n;
+    }
+  }
+  return most >= 3 ? best.trim() : t.trim();
 }
 
 function authorName(v: unknown): string | null {
