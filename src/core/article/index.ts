@@ -161,7 +161,8 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
       for (let d = scope + 1; d < ix.els.length && isUnder(ix, d, scope); d++) {
         if (containers.has(d) || protectedSet.has(d)) continue;
         const cls = ix.els[d]!.getAttribute('class');
-        if (!cls || cls.trim().split(/\s+/)[0] !== first) continue;
+        // (A class whose first word is `first` holds it: most classes are turned away before the split.)
+        if (!cls?.includes(first) || cls.trim().split(/\s+/)[0] !== first) continue;
         if (ix.text[d]! < 200 || linkDensity(ix, d) >= 0.3) continue;
         if ([...containers].some((c) => contains(ix, c, d) || contains(ix, d, c))) continue;
         containers.add(d);
@@ -215,7 +216,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
         }
       }
     }
-    if (ix.own[i]! > 0 && ix.text[i]! <= TEXT_PATTERN_MAX_CHARS * 1.2) textCands.push(i);
+    if (isTextCand(ix, i)) textCands.push(i);
     if (inStory && (!protectedSet.has(i) || containers.has(i))) {
       // A form the story itself sits in (ASP.NET pages wrap the whole page in one) is not a sign-up box.
       if (on(STEPS.captions) && ((NON_STORY_TAGS.has(tag) && !(tag === 'FORM' && containers.has(i))) || EMBED_TOKENS.test(nameOf(el)))) {
@@ -351,15 +352,17 @@ function boilerplateBlock(m: KindMatch, element: Element): BoilerplateBlock {
   return { kind: m.kind, element, get text() { return (text ??= blockText(element)); }, reason: m.reason, step: m.step };
 }
 
-/** Index-order descendants of i that may carry an appeal's text (for step boilerplate-text). */
+/** May element i carry an appeal's text (for step boilerplate-text)? Some prose of its own, and short. */
+function isTextCand(ix: PageIndex, i: number): boolean {
+  return ix.own[i]! > 0 && ix.text[i]! <= TEXT_PATTERN_MAX_CHARS * 1.2;
+}
+
+/** Index-order descendants of i that are text candidates; returns how many descendants it read. */
 function pushTextCands(ix: PageIndex, i: number, out: number[]): number {
-  // Descendants are contiguous in document order: i+1 … until an element not under i.
-  let d = i + 1;
-  for (; d < ix.els.length; d++) {
-    if (!isUnder(ix, d, i)) break;
-    if (ix.own[d]! > 0 && ix.text[d]! <= TEXT_PATTERN_MAX_CHARS * 1.2) out.push(d);
-  }
-  return d - i - 1; // descendants read
+  // Descendants are contiguous in document order: i+1 … end[i]-1.
+  const e = ix.end[i]!;
+  for (let d = i + 1; d < e; d++) if (isTextCand(ix, d)) out.push(d);
+  return e - i - 1;
 }
 
 function isUnder(ix: PageIndex, d: number, a: number): boolean {
@@ -382,13 +385,14 @@ function* flagByText(
 ): Generator<void, void, unknown> {
   // 1. which short blocks match, outermost only
   const matched = new Map<number, { kind: BoilerplateKind; name: string; strong: boolean; len: number }>();
-  const sorted = [...new Set(cands)].sort((a, b) => a - b);
   let read = 0;
   // Under a flagged or matched box: the boxes before i in index order reach past it (descendants are contiguous).
-  const flaggedSorted = [...flagged.keys()].sort((a, b) => a - b);
+  // The candidates and the flagged boxes are in index order already, each once: the walk visits elements in
+  // document order, takes an element's candidates when it visits it, and flags only what it visits.
+  const flaggedSorted = [...flagged.keys()];
   let fp = 0;
   let reach = -1;
-  for (const i of sorted) {
+  for (const i of cands) {
     if (protectedSet.has(i)) continue;
     // A pause point every few hundred blocks read (each read is a blockText and up to 31 patterns).
     if (++read % 64 === 0) yield;
