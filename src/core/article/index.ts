@@ -158,7 +158,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   if (on(STEPS.siblingJoin)) {
     const first = (ix.els[place.top]!.getAttribute('class') ?? '').trim().split(/\s+/)[0];
     if (first && first.length >= 4) {
-      for (let d = scope + 1; d < ix.els.length && isUnder(ix, d, scope); d++) {
+      for (let d = scope + 1; d < ix.end[scope]!; d++) {
         if (containers.has(d) || protectedSet.has(d)) continue;
         const cls = ix.els[d]!.getAttribute('class');
         // (A class whose first word is `first` holds it: most classes are turned away before the split.)
@@ -365,11 +365,6 @@ function pushTextCands(ix: PageIndex, i: number, out: number[]): number {
   return e - i - 1;
 }
 
-function isUnder(ix: PageIndex, d: number, a: number): boolean {
-  // Descendants are contiguous in document order.
-  return d > a && d < ix.end[a]!;
-}
-
 /** Reverses a[from…] in place. */
 function reverseFrom<T>(a: T[], from: number): void {
   for (let l = from, r = a.length - 1; l < r; l++, r--) {
@@ -429,7 +424,7 @@ function* flagByText(
     let cur = i;
     for (;;) {
       const p = ix.parent[cur]!;
-      if (p < 0 || protectedSet.has(p) || containers.has(p) || !isUnder(ix, p, scope) && p !== scope) break;
+      if (p < 0 || protectedSet.has(p) || containers.has(p) || !contains(ix, scope, p)) break;
       if (p === scope) break;
       const t = ix.text[p]!;
       // Big boxes grow only when most of their text is appeal: link text alone (menus) does not carry them.
