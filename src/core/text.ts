@@ -171,8 +171,10 @@ export function visibleTextNodes(root: Node): Text[] {
       node = first;
       continue;
     }
-    while (node !== root && !nextOf(node)) node = parentOf(node)!;
-    node = node === root ? null : nextOf(node);
+    // Up to the first ancestor-or-self with a next sibling (each sibling read once), or out at the root.
+    let next: Node | null = null;
+    while (node !== root && !(next = nextOf(node))) node = parentOf(node)!;
+    node = next;
   }
   return out;
 }

@@ -75,6 +75,17 @@ function snippet(el: Element): string {
   return t.length > SNIPPET_CHARS ? t.slice(0, SNIPPET_CHARS) + '…' : t;
 }
 
+/**
+ * A removal record whose `text`, the element's snippet, is read when first asked for: the content script never
+ * reads it (the CLIs, the evaluation and debugging do). A getter in the literal: spreads and JSON see a plain
+ * `text` after step and reason. Read late, it is the element's text then; the pass's own writes (attributes)
+ * leave that unchanged.
+ */
+function removalOf(step: string, reason: string, el: Element): Article['removals'][number] {
+  let text: string | undefined;
+  return { step, reason, get text() { return (text ??= snippet(el)); } };
+}
+
 function emptyArticle(reason: string, removals: Article['removals'], title = ''): Article {
   return {
     isArticle: false, notArticleReason: reason, root: null, headline: null, title, standfirstElement: null,
@@ -147,15 +158,16 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   if (on(STEPS.siblingJoin)) {
     const first = (ix.els[place.top]!.getAttribute('class') ?? '').trim().split(/\s+/)[0];
     if (first && first.length >= 4) {
-      for (let d = scope + 1; d < ix.els.length && isUnder(ix, d, scope); d++) {
+      for (let d = scope + 1; d < ix.end[scope]!; d++) {
         if (containers.has(d) || protectedSet.has(d)) continue;
         const cls = ix.els[d]!.getAttribute('class');
-        if (!cls || cls.trim().split(/\s+/)[0] !== first) continue;
+        // (A class whose first word is `first` holds it: most classes are turned away before the split.)
+        if (!cls?.includes(first) || cls.trim().split(/\s+/)[0] !== first) continue;
         if (ix.text[d]! < 200 || linkDensity(ix, d) >= 0.3) continue;
         if ([...containers].some((c) => contains(ix, c, d) || contains(ix, d, c))) continue;
         containers.add(d);
         for (let a = d; a >= 0; a = ix.parent[a]!) protectedSet.add(a);
-        removals.push({ step: STEPS.siblingJoin, reason: `joined a twin of the story box (.${first})`, text: snippet(ix.els[d]!) });
+        removals.push(removalOf(STEPS.siblingJoin, `joined a twin of the story box (.${first})`, ix.els[d]!));
       }
     }
   }
@@ -197,14 +209,14 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
       if (byName) {
         const prose = ix.text[i]! - ix.link[i]!;
         if (inStory && !fix && prose > STORY_SIZED_PROSE && byName.kind !== 'comments') {
-          removals.push({ step: byName.step, reason: `kept: ${byName.reason} but holds ${Math.round(prose)} characters of prose`, text: snippet(el) });
+          removals.push(removalOf(byName.step, `kept: ${byName.reason} but holds ${Math.round(prose)} characters of prose`, el));
         } else {
           flagged.set(i, byName);
           continue;
         }
       }
     }
-    if (ix.own[i]! > 0 && ix.text[i]! <= TEXT_PATTERN_MAX_CHARS * 1.2) textCands.push(i);
+    if (isTextCand(ix, i)) textCands.push(i);
     if (inStory && (!protectedSet.has(i) || containers.has(i))) {
       // A form the story itself sits in (ASP.NET pages wrap the whole page in one) is not a sign-up box.
       if (on(STEPS.captions) && ((NON_STORY_TAGS.has(tag) && !(tag === 'FORM' && containers.has(i))) || EMBED_TOKENS.test(nameOf(el)))) {
@@ -222,7 +234,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
       if (isStoryBlock || isProseBox) {
         const ld = linkDensity(ix, i);
         if (on(STEPS.linkClusters) && ((tag === 'UL' || tag === 'OL' || tag === 'DL') ? ld > 0.5 : ld > 0.8 && ix.text[i]! < 400)) {
-          removals.push({ step: STEPS.linkClusters, reason: `link-dense ${tag.toLowerCase()} (${ld.toFixed(2)})`, text: snippet(el) });
+          removals.push(removalOf(STEPS.linkClusters, `link-dense ${tag.toLowerCase()} (${ld.toFixed(2)})`, el));
           walked += pushTextCands(ix, i, textCands);
           continue;
         }
@@ -231,7 +243,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
         continue;
       }
       if (on(STEPS.linkClusters) && ix.text[i]! > 0 && linkDensity(ix, i) > 0.6 && ix.text[i]! < 1500 && !protectedSet.has(i)) {
-        removals.push({ step: STEPS.linkClusters, reason: `link-dense box (${linkDensity(ix, i).toFixed(2)})`, text: snippet(el) });
+        removals.push(removalOf(STEPS.linkClusters, `link-dense box (${linkDensity(ix, i).toFixed(2)})`, el));
         linkBoxes.push(i);
         walked += pushTextCands(ix, i, textCands);
         continue;
@@ -290,11 +302,11 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     const el = ix.els[b]!;
     // A short block naming the author or printing the date is metadata, not story.
     if (ix.text[b]! < 100 && (b === bylineIdx || contains(ix, b, bylineIdx) || BYLINE_TOKENS.test(nameOf(el)))) {
-      removals.push({ step: 'metadata', reason: 'byline block', text: snippet(el) });
+      removals.push(removalOf('metadata', 'byline block', el));
       continue;
     }
     if (ix.text[b]! < 100 && isDateline(el)) {
-      removals.push({ step: 'metadata', reason: 'date line', text: snippet(el) });
+      removals.push(removalOf('metadata', 'date line', el));
       continue;
     }
     if (labelIdx.some((l) => contains(ix, b, l))) continue;
@@ -304,7 +316,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   const boilerplate: BoilerplateBlock[] = outer.map((i) => {
     const m = flagged.get(i)!;
     const el = ix.els[i]!;
-    removals.push({ step: m.step, reason: `${m.kind}: ${m.reason}`, text: snippet(el) });
+    removals.push(removalOf(m.step, `${m.kind}: ${m.reason}`, el));
     return boilerplateBlock(m, el);
   });
 
@@ -333,31 +345,24 @@ export function storyTextMap(article: Pick<Article, 'paragraphs'>): TextMap {
 
 /**
  * A boilerplate block whose `text` is read when first asked for (hiding needs only the element; the CLIs and
- * the evaluation print the text). An own enumerable getter, so spreads and JSON see a plain `text` property.
+ * the evaluation print the text): keys kind, element, text, reason, step, as they always were.
  */
 function boilerplateBlock(m: KindMatch, element: Element): BoilerplateBlock {
-  let text: string | null = null;
-  const block = { kind: m.kind, element } as BoilerplateBlock;
-  Object.defineProperty(block, 'text', { enumerable: true, configurable: true, get: () => (text ??= blockText(element)) });
-  block.reason = m.reason;
-  block.step = m.step;
-  return block;
+  let text: string | undefined;
+  return { kind: m.kind, element, get text() { return (text ??= blockText(element)); }, reason: m.reason, step: m.step };
 }
 
-/** Index-order descendants of i that may carry an appeal's text (for step boilerplate-text). */
+/** May element i carry an appeal's text (for step boilerplate-text)? Some prose of its own, and short. */
+function isTextCand(ix: PageIndex, i: number): boolean {
+  return ix.own[i]! > 0 && ix.text[i]! <= TEXT_PATTERN_MAX_CHARS * 1.2;
+}
+
+/** Index-order descendants of i that are text candidates; returns how many descendants it read. */
 function pushTextCands(ix: PageIndex, i: number, out: number[]): number {
-  // Descendants are contiguous in document order: i+1 … until an element not under i.
-  let d = i + 1;
-  for (; d < ix.els.length; d++) {
-    if (!isUnder(ix, d, i)) break;
-    if (ix.own[d]! > 0 && ix.text[d]! <= TEXT_PATTERN_MAX_CHARS * 1.2) out.push(d);
-  }
-  return d - i - 1; // descendants read
-}
-
-function isUnder(ix: PageIndex, d: number, a: number): boolean {
-  // Descendants are contiguous in document order.
-  return d > a && d < ix.end[a]!;
+  // Descendants are contiguous in document order: i+1 … end[i]-1.
+  const e = ix.end[i]!;
+  for (let d = i + 1; d < e; d++) if (isTextCand(ix, d)) out.push(d);
+  return e - i - 1;
 }
 
 /** Reverses a[from…] in place. */
@@ -375,13 +380,14 @@ function* flagByText(
 ): Generator<void, void, unknown> {
   // 1. which short blocks match, outermost only
   const matched = new Map<number, { kind: BoilerplateKind; name: string; strong: boolean; len: number }>();
-  const sorted = [...new Set(cands)].sort((a, b) => a - b);
   let read = 0;
   // Under a flagged or matched box: the boxes before i in index order reach past it (descendants are contiguous).
-  const flaggedSorted = [...flagged.keys()].sort((a, b) => a - b);
+  // The candidates and the flagged boxes are in index order already, each once: the walk visits elements in
+  // document order, takes an element's candidates when it visits it, and flags only what it visits.
+  const flaggedSorted = [...flagged.keys()];
   let fp = 0;
   let reach = -1;
-  for (const i of sorted) {
+  for (const i of cands) {
     if (protectedSet.has(i)) continue;
     // A pause point every few hundred blocks read (each read is a blockText and up to 31 patterns).
     if (++read % 64 === 0) yield;
@@ -418,7 +424,7 @@ function* flagByText(
     let cur = i;
     for (;;) {
       const p = ix.parent[cur]!;
-      if (p < 0 || protectedSet.has(p) || containers.has(p) || !isUnder(ix, p, scope) && p !== scope) break;
+      if (p < 0 || protectedSet.has(p) || containers.has(p) || !contains(ix, scope, p)) break;
       if (p === scope) break;
       const t = ix.text[p]!;
       // Big boxes grow only when most of their text is appeal: link text alone (menus) does not carry them.
@@ -433,7 +439,7 @@ function* flagByText(
     const len = ix.text[cur]!;
     if (count < 2 && (len > LONE_MATCH_MAX_CHARS || QUOTE_MARKS.test(blockText(ix.els[cur]!)))) {
       // A single appeal-like sentence in a long or quoting paragraph is more likely the story talking about appeals.
-      removals.push({ step: STEPS.boilerplateText, reason: `kept: lone ${m.name} in a story-like block`, text: snippet(ix.els[cur]!) });
+      removals.push(removalOf(STEPS.boilerplateText, `kept: lone ${m.name} in a story-like block`, ix.els[cur]!));
       continue;
     }
     if (flagged.has(cur)) continue;
@@ -454,12 +460,9 @@ function isDateline(el: Element): boolean {
 function firstLabel(el: Element): Element | null {
   for (let c = el.firstElementChild; c; c = isPlugin(c) ? nextElementOf(c) : c.nextElementSibling) {
     // An <object>/<embed> is read through the prototypes (see notePlugins); it is never a label.
-    if (isPlugin(c)) {
-      if (!(protoReads().textContent(c) ?? '').trim()) continue;
-      return /^(?:SPAN|STRONG|B|EM|LABEL|SMALL)$/.test(protoReads().tagName(c)) ? c : null;
-    }
-    if (!(c.textContent ?? '').trim()) continue;
-    return /^(?:SPAN|STRONG|B|EM|LABEL|SMALL)$/.test(c.tagName) ? c : null;
+    const plug = isPlugin(c);
+    if (!((plug ? protoReads().textContent(c) : c.textContent) ?? '').trim()) continue;
+    return /^(?:SPAN|STRONG|B|EM|LABEL|SMALL)$/.test(plug ? protoReads().tagName(c) : c.tagName) ? c : null;
   }
   return null;
 }

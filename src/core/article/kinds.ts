@@ -150,37 +150,33 @@ function hasRun(tokens: readonly string[], words: readonly string[]): boolean {
   return false;
 }
 
-/** A pattern's `needs`, split into substrings and prefixes ("^…"), compiled once per pattern. */
-const gates = new WeakMap<TextPattern, { sub: string[]; pre: string[] }>();
-function gateOf(p: TextPattern): { sub: string[]; pre: string[] } {
-  let g = gates.get(p);
-  if (!g) {
-    g = { sub: p.needs.filter((n) => !n.startsWith('^')), pre: p.needs.filter((n) => n.startsWith('^')).map((n) => n.slice(1)) };
-    gates.set(p, g);
-  }
-  return g;
-}
-
-/** Can `p` match `lower` at all? Its literal words first: most blocks hold none, and `includes` is far cheaper than a regex. */
+/** Can `p` match `lower` (a normalised text) at all? It must hold one of the pattern's literal words. */
 export function passesGate(p: TextPattern, lower: string): boolean {
-  const { sub, pre } = gateOf(p);
-  for (const n of sub) if (lower.includes(n)) return true;
-  for (const n of pre) if (lower.startsWith(n)) return true;
-  return false;
+  return p.needs.some((n) => (n.startsWith('^') ? lower.startsWith(n.slice(1)) : lower.includes(n)));
 }
 
-/** Every pattern's gate words in one regex (disabled patterns too: a wider gate only costs a look): a block that
- * holds none of them matches no pattern, and that is most blocks. Rebuilt if the table grows. */
-let anyGate: { size: number; re: RegExp; raw: RegExp } | null = null;
-function gateRes(): { re: RegExp; raw: RegExp } {
+/**
+ * Every pattern's gate words (disabled patterns too: a wider gate only costs a look), asked of a text once:
+ * `raw`, whether it holds any, case-insensitively before it is normalised (most blocks hold none); then in the
+ * normalised text `words`, every place one starts, and `lead`, one at the start ("^…" words). Each alternation is
+ * longest first, so the word found where several start is the longest: the others begin it, and `patterns` lists
+ * under each word the patterns of every gate word it begins with ('comments' stands for 'comment' too), by table
+ * index. Rebuilt if the table grows.
+ */
+let anyGate: { size: number; raw: RegExp; words: RegExp; lead: RegExp; patterns: Map<string, number[]> } | null = null;
+function gateRes(): NonNullable<typeof anyGate> {
   if (!anyGate || anyGate.size !== TEXT_PATTERNS.length) {
     const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const needs = [...new Set(TEXT_PATTERNS.flatMap((p) => p.needs))];
-    const alts = needs.map((n) => (n.startsWith('^') ? '^' + esc(n.slice(1)) : esc(n)));
-    // The same words asked of the text before it is normalised: case-insensitive, and a prefix may follow
-    // leading white space (trim). Every text the first gate lets through, this one does too (see kindFromText).
-    const rawAlts = needs.map((n) => (n.startsWith('^') ? '^\\s*' + esc(n.slice(1)) : esc(n)));
-    anyGate = { size: TEXT_PATTERNS.length, re: new RegExp(alts.join('|')), raw: new RegExp(rawAlts.join('|'), 'i') };
+    const needs = [...new Set(TEXT_PATTERNS.flatMap((p) => p.needs))].sort((a, b) => b.length - a.length);
+    const alts = (lead: boolean) => needs.filter((n) => n.startsWith('^') === lead).map((n) => esc(lead ? n.slice(1) : n)).join('|');
+    // (A "^…" word begins only a "^…" word.)
+    const patterns = new Map(needs.map((w) => [w, TEXT_PATTERNS.flatMap((p, k) => (p.needs.some((n) => w.startsWith(n)) ? [k] : []))]));
+    // The raw look: a "^…" word may follow leading white space (trim). Every text whose normalised form holds a
+    // gate word passes it (see kindFromText).
+    anyGate = {
+      size: TEXT_PATTERNS.length, raw: new RegExp(`^\\s*(?:${alts(true)})|${alts(false)}`, 'i'), words: new RegExp(`(?=(${alts(false)}))`, 'g'),
+      lead: new RegExp(`^(?:${alts(true)})`), patterns,
+    };
   }
   return anyGate;
 }
@@ -195,10 +191,18 @@ export function kindFromText(text: string): TextPattern | null {
   // normalised form holds a gate word holds it case-insensitively as it is (trimming only moves the start).
   if (text.indexOf('\u212a') < 0 && !gates.raw.test(text)) return null;
   const lower = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[.!?:…]+$/, '').trim();
-  if (!gates.re.test(lower)) return null;
-  for (const p of TEXT_PATTERNS) {
-    if (p.disabled) continue;
-    if (passesGate(p, lower) && p.re.test(lower)) return p;
+  // Only the patterns whose gate the text passes are tried, in table order.
+  const ks: number[] = [];
+  const lead = gates.lead.exec(lower);
+  if (lead) ks.push(...gates.patterns.get('^' + lead[0])!);
+  const words = gates.words;
+  words.lastIndex = 0;
+  // A look-ahead match is empty: step past its start by hand.
+  for (let m; (m = words.exec(lower)); words.lastIndex = m.index + 1) ks.push(...gates.patterns.get(m[1]!)!);
+  ks.sort((a, b) => a - b);
+  for (let j = 0; j < ks.length; j++) {
+    const p = TEXT_PATTERNS[ks[j]!]!;
+    if (ks[j] !== ks[j - 1] && !p.disabled && p.re.test(lower)) return p;
   }
   return null;
 }

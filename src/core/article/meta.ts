@@ -101,9 +101,17 @@ function cleanTitle(t: string): string {
   // "Story headline | Site" → keep the longest part when a separator splits off a short site name.
   const parts = t.split(/ [|–—-] | [|] | » | :: /);
   if (parts.length < 2) return t.trim();
-  let best = parts[0]!;
-  for (const p of parts) if (words(p).length > words(best).length) best = p;
-  return words(best).length >= 3 ? best.trim() : t.trim();
+  // The first part with the most words (each part split once).
+  let best = t;
+  let most = -1;
+  for (const p of parts) {
+    const n = words(p).length;
+    if (n > most) {
+      best = p;
+      most = n;
+    }
+  }
+  return most >= 3 ? best.trim() : t.trim();
 }
 
 function authorName(v: unknown): string | null {
@@ -131,10 +139,9 @@ export function toIsoDate(s: string | null | undefined): string | null {
 
 export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number, storyTop: number): Labels {
   const table = metaTable(doc);
-  const meta = (_doc: Document, ...keys: string[]) => metaOf(table, ...keys);
   const ld = jsonLdArticles(doc);
   const ldGet = (k: string) => ld.map((o) => o[k]).find((v) => v);
-  const ogTitle = meta(doc, 'og:title', 'twitter:title', 'headline') ?? (typeof ldGet('headline') === 'string' ? String(ldGet('headline')) : null);
+  const ogTitle = metaOf(table, 'og:title', 'twitter:title', 'headline') ?? (typeof ldGet('headline') === 'string' ? String(ldGet('headline')) : null);
   const docTitle = doc.title ?? '';
   const wanted = ogTitle ?? cleanTitle(docTitle);
 
@@ -169,7 +176,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   const title = headlineText || (ogTitle ? ogTitle.trim() : cleanTitle(docTitle));
 
   // Standfirst: between headline and body, agreeing with the page's own description or named like one.
-  const desc = meta(doc, 'og:description', 'description', 'twitter:description');
+  const desc = metaOf(table, 'og:description', 'description', 'twitter:description');
   const overlapDesc = desc ? overlapWith(desc) : null;
   let standfirstElement: Element | null = null;
   let standfirstIdx = -1;
@@ -193,7 +200,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   const standfirst = standfirstElement ? blockText(standfirstElement) : null;
 
   // Byline: declared author first, then what the page prints near the headline.
-  let byline = authorName(ldGet('author')) ?? meta(doc, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator');
+  let byline = authorName(ldGet('author')) ?? metaOf(table, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator');
   if (byline && /^https?:/.test(byline)) byline = null;
   let bylineElement: Element | null = null;
   let bylineIdx = -1;
@@ -219,7 +226,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   }
 
   // Date: declared first, then the first <time datetime> near the headline.
-  let published = toIsoDate(meta(doc, 'article:published_time', 'datePublished', 'parsely-pub-date', 'pubdate', 'publish-date', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date'))
+  let published = toIsoDate(metaOf(table, 'article:published_time', 'datePublished', 'parsely-pub-date', 'pubdate', 'publish-date', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date'))
     ?? toIsoDate(typeof ldGet('datePublished') === 'string' ? String(ldGet('datePublished')) : null);
   if (!published) {
     for (const t of Array.from(doc.getElementsByTagName('time')).slice(0, 10)) {

@@ -6,8 +6,8 @@
  * only → the article's cast of names and roles (speakers.ts) → for each quote, in order, a speech cue
  * in a bounded window after, before or around it, its speaker phrase resolved to a display name.
  */
-import { scanParagraph, type Span } from './marks';
-import { Cast, splitTitles, tokenize, type Token } from './speakers';
+import { nextMatch, scanParagraph, MARK, type Span } from './marks';
+import { Cast, lowerCase, splitTitles, tokenize, type Token } from './speakers';
 import { partitionPoint } from '../text';
 import {
   ABBREVIATIONS, AUXILIARIES, BODY_ROLES, BODY_WORDS, CUE_WINDOW, DETERMINERS, FROM_PLACE, NOT_SPEECH_BEFORE, NOUN_FOLLOWERS, NOUN_TOO, PRONOUNS, SCARE_MAX_WORDS,
@@ -113,9 +113,12 @@ const CHARS_PER_STEP = 20_000;
 function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown> {
   const found: Found[] = [];
   let scanned = 0;
+  // The next mark, kept across paragraphs: a paragraph without one is passed over whole.
+  let mark = -1;
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
-    for (const span of scanParagraph(text, p.start, p.end)) found.push({ span, para: i, speaker: null, cue: 'none', at: span.open, cueEnd: -1, speech: true });
+    if (mark < p.start) mark = nextMatch(MARK, text, p.start);
+    if (mark < p.end) for (const span of scanParagraph(text, p.start, p.end)) found.push({ span, para: i, speaker: null, cue: 'none', at: span.open, cueEnd: -1, speech: true });
     scanned += p.end - p.start;
     if (scanned >= CHARS_PER_STEP) {
       scanned = 0;
@@ -200,12 +203,13 @@ function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown
       const introduced = cast.firstMention(Math.max(from, para.start), span.open) ?? (quietBefore ? cast.firstMention(paras[f.para - 1]!.start, para.start) : null);
       f.speaker = introduced ?? prev?.speaker ?? null;
       f.at = span.open;
-      const opensSentence = span.open === sStart || tokenize(masked, Math.max(sStart, span.open - 200), span.open).every((t) => t.p || t.cap);
-      if ((words <= SCARE_MAX_WORDS || (!opensSentence && words <= 6)) && span.open !== para.start) f.speech = false;
+      // The words before the marks are read only when they can decide (the tests are pure, so their order is free).
+      const opensSentence = (): boolean => span.open === sStart || tokenize(masked, Math.max(sStart, span.open - 200), span.open).every((t) => t.p || t.cap);
+      if (span.open !== para.start && (words <= SCARE_MAX_WORDS || (words <= 6 && !opensSentence()))) f.speech = false;
       if (!prev) f.speech = f.speech && words > SCARE_MAX_WORDS;
       // `Lorenz, “the father of chaos,” started …`: an epithet in apposition to a name, not speech.
-      const bt = tokenize(masked, Math.max(para.start, span.open - 40), span.open);
-      if (words <= 8 && bt[bt.length - 1]?.p === ',' && bt[bt.length - 2]?.cap && /^(the|an?) /i.test(text.slice(span.start, span.end))) f.speech = false;
+      const bt = words <= 8 ? tokenize(masked, Math.max(para.start, span.open - 40), span.open) : [];
+      if (bt[bt.length - 1]?.p === ',' && bt[bt.length - 2]?.cap && /^(the|an?) /i.test(text.slice(span.start, span.end))) f.speech = false;
     }
     if (f.speech && notSpeech(text, masked, span, words)) f.speech = false;
     if (f.speech && f.speaker) cast.spoke({ pos: f.at, name: f.speaker, kind: isBody(f.speaker) ? 'body' : 'person', said: true });
@@ -214,18 +218,16 @@ function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown
   return found.filter((f) => f.speech);
 }
 
-/** `text` with every character inside a quote's span replaced by MASK (built from slices, spans in any order). */
+/**
+ * `text` with every character inside a quote's span replaced by MASK, built from slices. The spans come in text
+ * order and apart: a paragraph's outer spans close in the order they open, and paragraphs come in order.
+ */
 function maskSpans(text: string, found: readonly Found[]): string {
-  let sorted = true;
-  for (let k = 1; k < found.length; k++) if (found[k]!.span.start < found[k - 1]!.span.start) sorted = false;
-  const spans = sorted ? found.map((f) => f.span) : found.map((f) => f.span).sort((a, b) => a.start - b.start);
   let out = '';
   let pos = 0;
-  for (const { start, end } of spans) {
-    const s = Math.max(start, pos);
-    if (end <= s) continue;
-    out += text.slice(pos, s) + MASK.repeat(end - s);
-    pos = end;
+  for (const { span } of found) {
+    out += text.slice(pos, span.start) + MASK.repeat(span.end - span.start);
+    pos = span.end;
   }
   return out + text.slice(pos);
 }
@@ -256,13 +258,17 @@ function notSpeech(text: string, masked: string, span: Span, words: number): boo
   return false;
 }
 
+/** A letter at i: ASCII answered in place, anything else by the Unicode letter class. */
+function isLetterAt(t: string, i: number): boolean {
+  const c = t.charCodeAt(i);
+  return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER.test(t[i]!);
+}
+
 function countWords(text: string, from: number, to: number): number {
   let n = 0;
   let inWord = false;
   for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // ASCII answered in place; anything else by the Unicode letter class.
-    const w = c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER.test(text[i]!);
+    const w = isLetterAt(text, i);
     if (w && !inWord) n++;
     inWord = w;
   }
@@ -284,8 +290,7 @@ function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], un
     out.push(p.start);
     for (let i = p.start; ; i++) {
       if (hit < i) {
-        SENTENCE_END.lastIndex = i;
-        hit = SENTENCE_END.exec(m)?.index ?? m.length;
+        hit = nextMatch(SENTENCE_END, m, i);
       }
       if (hit >= p.end) break;
       i = hit;
@@ -300,9 +305,9 @@ function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], un
       if (!upperNext) continue;
       if (c === '.') {
         let k = i;
-        while (k > p.start && LETTER.test(m[k - 1]!)) k--;
+        while (k > p.start && isLetterAt(m, k - 1)) k--;
         const word = m.slice(k, i);
-        if (ABBREVIATIONS.has(word.toLowerCase()) || (word.length === 1 && UPPER_LETTER.test(word))) continue;
+        if (ABBREVIATIONS.has(lowerCase(word)) || (word.length === 1 && UPPER_LETTER.test(word))) continue;
         if (!spaced && !LOWER_LETTER.test(m[i - 1] ?? '')) continue;
       }
       out.push(j);

@@ -31,6 +31,16 @@ const canOpen = (prev: string | undefined, next: string | undefined): boolean =>
 const isApostrophe = (prev: string | undefined, next: string | undefined): boolean =>
   (isWord(prev) && isWord(next)) || (!isWord(prev) && isDigit(next));
 
+/** The characters the scan acts on: every other one is passed over by the regex engine. */
+export const MARK = /["'“”„«»‘’]/g;
+
+/** Where the first match of `one`, a global regex for one character, is at or after `from` in t, or t.length. */
+export function nextMatch(one: RegExp, t: string, from: number): number {
+  one.lastIndex = from;
+  // `test` builds no match array.
+  return one.test(t) ? one.lastIndex - 1 : t.length;
+}
+
 export function scanParagraph(t: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   const stack: { kind: Kind; at: number }[] = [];
@@ -60,12 +70,8 @@ export function scanParagraph(t: string, from: number, to: number): Span[] {
     }
     return false;
   };
-  for (let i = from; i < to; i++) {
-    // Only the marks below do anything: every other character is passed over without reading its neighbours.
-    const code = t.charCodeAt(i);
-    // No mark lies between ' (39) and « (0xab): letters, digits, spaces and most punctuation leave at once.
-    if (code > 39 && code < 0xab) continue;
-    if (code !== 34 && code !== 39 && code !== 0x201c && code !== 0x201d && code !== 0x201e && code !== 0xab && code !== 0xbb && code !== 0x2018 && code !== 0x2019) continue;
+  // Only the marks below do anything: the regex engine finds the next one (past `to` at most once per paragraph).
+  for (let i = nextMatch(MARK, t, from); i < to; i = nextMatch(MARK, t, i + 1)) {
     const c = t[i]!;
     const prev = i > from ? t[i - 1] : undefined;
     const next = i + 1 < to ? t[i + 1] : undefined;

@@ -110,16 +110,24 @@ function word(raw: string, s: number): Token {
   const dot = raw.endsWith('.');
   // w: /^\p{Lu}\.$/ keeps an initial's dot, otherwise trailing dots go (there are none without `dot`).
   const w = !dot || INITIAL.test(raw) ? raw : raw.replace(/\.+$/, '');
-  // poss: /[’']s?$/ (w starts with a letter or digit, so never with an apostrophe).
+  // The possessive /[’']s?$/, 1 or 2 units long: poss reads it in w (w starts with a letter or digit, so never
+  // with an apostrophe); l drops it after lower-casing, so an "S" counts there too.
   const last = w.charCodeAt(w.length - 1);
-  const poss = isApostrophe(last) || (last === 115 && w.length > 1 && isApostrophe(w.charCodeAt(w.length - 2)));
-  let l = w.toLowerCase();
-  const lastL = l.charCodeAt(l.length - 1);
-  if (lastL === 115 || isApostrophe(lastL)) l = l.replace(/[’']s?$/, '');
+  const ending = isApostrophe(last) ? 1 : (last | 32) === 115 && isApostrophe(w.charCodeAt(w.length - 2)) ? 2 : 0;
+  const l = lowerCase(w);
   // cap: /^\p{Lu}/, answered without the regex for ASCII.
   const c0 = w.charCodeAt(0);
   const cap = c0 < 128 ? c0 >= 65 && c0 <= 90 : UPPER.test(w);
-  return { w, l, s, e: s + w.length, p: undefined, cap, poss, dot };
+  return { w, l: ending ? l.slice(0, -ending) : l, s, e: s + w.length, p: undefined, cap, poss: ending === 1 || (ending === 2 && last === 115), dot };
+}
+
+/** `w.toLowerCase()`, without the call for a word with no capital and nothing beyond ASCII (most words). */
+export function lowerCase(w: string): string {
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c > 127 || (c >= 65 && c <= 90)) return w.toLowerCase();
+  }
+  return w;
 }
 
 export interface Mention {
@@ -140,14 +148,18 @@ interface Role {
 /** Pronouns that tell a name's gender when they follow it; object forms ("X reached out to her") point elsewhere. */
 const GENDERED: Readonly<Record<string, 'm' | 'f'>> = { he: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', herself: 'f' };
 
-/** Capitalised runs that can be names: no stopwords, no possessives inside, broken by punctuation. */
-function nameRuns(tokens: Token[], text: string): { words: Token[]; at: number; end: number }[] {
-  const runs: { words: Token[]; at: number; end: number }[] = [];
+/**
+ * Capitalised runs that can be names: no stopwords, no possessives inside, broken by punctuation. A run's words
+ * are consecutive tokens: `first` is the index of its first one.
+ */
+function nameRuns(tokens: Token[], text: string): { words: Token[]; at: number; first: number }[] {
+  const runs: { words: Token[]; at: number; first: number }[] = [];
   let cur: Token[] = [];
+  let first = 0;
   // A new array only after a run is pushed: most tokens are not names and leave `cur` empty.
   const flush = (): void => {
     if (cur.length) {
-      runs.push({ words: cur, at: cur[0]!.s, end: cur[cur.length - 1]!.e });
+      runs.push({ words: cur, at: cur[0]!.s, first });
       cur = [];
     }
   };
@@ -163,6 +175,7 @@ function nameRuns(tokens: Token[], text: string): { words: Token[]; at: number; 
     const joined = (gap === 1 && text.charCodeAt(prev!.e) === 32) ||
       (gap === 2 && text.charCodeAt(prev!.e) === 46 && text.charCodeAt(prev!.e + 1) === 32 && prev!.l in TITLES);
     if (prev && !joined) flush();
+    if (!cur.length) first = i;
     cur.push(t);
     if (t.poss) flush();
   }
@@ -175,7 +188,8 @@ function splitTitles(words: Token[]): { titles: string[]; name: Token[] } {
   // "Tunisian Prime Minister Firstname Lastname": the name starts after the last title word.
   let k = 0;
   for (let i = 0; i < words.length - 1; i++) if (words[i]!.l in TITLES) k = i + 1;
-  return { titles: words.slice(0, k).map((w) => w.l).filter((l) => l in TITLES), name: words.slice(k) };
+  // Most runs have no title: then no copies (nobody writes to either array).
+  return k ? { titles: words.slice(0, k).map((w) => w.l).filter((l) => l in TITLES), name: words.slice(k) } : { titles: [], name: words };
 }
 
 /** Characters tokenized, and name runs read, between two pause points of a sliced pass. */
@@ -196,19 +210,13 @@ export class Cast {
   /** Speakers as they are resolved, in text order. */
   private spoken: Mention[] = [];
 
-  /** `noNamesBefore`: a Title Case headline's end — its capitalised runs glue words into fake names. */
-  constructor(text: string, masked: string, noNamesBefore = 0, later = false) {
-    if (later) return; // read by `Cast.steps`
-    const steps = this.read(text, masked, noNamesBefore);
-    while (!steps.next().done);
-  }
-
   /**
-   * The cast built in resumable steps (a sliced pass, `src/content/pass.ts`): the same reading as the
-   * constructor, with pauses between parts of the text and groups of name runs.
+   * The cast, read in resumable steps (a sliced pass, `src/content/pass.ts`): pauses between parts of the text
+   * and groups of name runs. `noNamesBefore`: a Title Case headline's end — its capitalised runs glue words
+   * into fake names.
    */
   static *steps(text: string, masked: string, noNamesBefore = 0): Generator<void, Cast, unknown> {
-    const cast = new Cast(text, masked, noNamesBefore, true);
+    const cast = new Cast();
     yield* cast.read(text, masked, noNamesBefore);
     return cast;
   }
@@ -225,13 +233,6 @@ export class Cast {
     }
     const runs = nameRuns(tokens, text);
     yield;
-    // Token index by start offset: tokens are in text order, so a binary search (a map of every word cost more).
-    const tokenAt = {
-      get(s: number): number | undefined {
-        const lo = partitionPoint(tokens.length, (m) => tokens[m]!.s < s);
-        return lo < tokens.length && tokens[lo]!.s === s ? lo : undefined;
-      },
-    };
     let n = 0;
     for (const run of runs) {
       if (++n % RUNS_PER_STEP === 0) yield;
@@ -245,7 +246,7 @@ export class Cast {
       // Roles: titles in the run, the words just before it ("shadow health secretary Firstname Lastname"),
       // and an apposition before it ("the country’s president, Firstname Lastname").
       if (titles.length) this.addRole(titles, full);
-      let i = (tokenAt.get(run.at) ?? 0) - 1;
+      let i = run.first - 1;
       if (tokens[i]?.p === ',') i--;
       const before: string[] = [];
       for (; i >= 0 && before.length < 5; i--) {
@@ -265,7 +266,7 @@ export class Cast {
       const resolved = kind === 'body' ? run.words.map((w) => w.w).join(' ') : this.fullName(name.map((w) => w.w));
       if (!resolved) continue;
       if (kind === 'person' && name.length === 1 && !titles.length && resolved === name[0]!.w) continue;
-      const ti = tokenAt.get(run.at) ?? 0;
+      const ti = run.first;
       const before = tokens[ti - 1];
       // "an Oklahoma Republican", "the Virginia Democrat": a description, not a person's name.
       if (kind === 'person' && before && ['a', 'an', 'the'].includes(before.l) && !titles.length) continue;
@@ -277,7 +278,7 @@ export class Cast {
       this.runMentions.push({ pos: run.at, name: resolved, kind, subject });
       // The first personal pronoun in the next few words usually refers back to this person.
       if (kind === 'person' && !this.gender.has(resolved)) {
-        const i = tokenAt.get(run.words[run.words.length - 1]!.s) ?? -1;
+        const i = run.first + run.words.length - 1;
         for (let j = i + 1; j > 0 && j < i + 12 && j < tokens.length; j++) {
           const t = tokens[j]!;
           if ((t.cap && !STOPWORDS.has(t.l)) || masked[t.s] === '\u0001') break;

@@ -64,3 +64,30 @@ describe('kindFromText, first look at the text as written', () => {
     expect(kindFromText('Ma\u212ae a gift')?.name).toBe('make-a-contribution');
   });
 });
+
+describe('kindFromText, patterns tried by the gate words found', () => {
+  // The text is scanned once for every place a gate word starts (the longest one there standing for the shorter
+  // ones it begins with): gate words inside, overlapping and beginning others must still reach their patterns.
+  it.each([
+    'Unsubscribe at any time. Subscribe now',
+    'comments are closed',
+    'Comments (12)',
+    'Show all 40 comments',
+    'Support us',
+    'support our journalism',
+    'Already a subscriber? Log in to continue reading',
+    'subscribers only',
+    'By signing up, you agree to our terms',
+    'Join the conversation',
+    'Read more: the other story',
+    'Reading list',
+    'More',
+    'Advertisement',
+    'Your email address',
+    'Share your thoughts',
+    'Share this story',
+    'The council said it would consider the plan.',
+  ])('%s', (s) => {
+    expect(kindFromText(s)?.name ?? null).toBe(normalisedOnly(s)?.name ?? null);
+  });
+});

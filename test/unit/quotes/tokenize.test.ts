@@ -31,10 +31,30 @@ function scannerMatches(t: string, from: number, to: number): Array<[string, num
 const piece = fc.constantFrom(
   'a', 'Z', '9', 'é', 'É', 'ß', 'ı', 'ǅ', 'ж', 'Ж', '中', 'ー', '٣', 'Ⅻ', '𝐀', '𠀀', '😀', '\ud835', '\udc00', '\u0001', '\u0001\u0001',
   '’', "'", '.', '-', '‐', ',', ';', ':', '(', ')', '—', '–', ' ', '\n', '\u00a0', '“', '”', '"', 's', 'Mr.', 'U.S.', 'don’t', 'Jones’',
+  'S', 'İ', 'K', 'ſ', 'JONES’S', "it's", 'x.',
 );
 const text = fc.array(piece, { maxLength: 80 }).map((a) => a.join(''));
 
+/** A word token's fields by the regexes `word` implements with character tests. */
+function regexWord(raw: string): { w: string; l: string; cap: boolean; poss: boolean; dot: boolean } {
+  const w = /^\p{Lu}\.$/u.test(raw) ? raw : raw.replace(/\.+$/, '');
+  return { w, l: w.toLowerCase().replace(/[’']s?$/, ''), cap: /^\p{Lu}/u.test(w), poss: /[’']s?$/.test(w), dot: raw.endsWith('.') };
+}
+
 describe('tokenize', () => {
+  it('spells each word as the regexes say (w, l, cap, poss, dot)', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const [raw, s] of regexMatches(t, 0, t.length)) {
+          if (!/^[\p{L}\p{N}]/u.test(raw)) continue;
+          const tok = tokenize(t, s, s + raw.length)[0]!;
+          expect({ w: tok.w, l: tok.l, cap: tok.cap, poss: tok.poss, dot: tok.dot }).toEqual(regexWord(raw));
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('gives the word regex’s matches on any text and any window', () => {
     fc.assert(
       fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
