@@ -8,7 +8,6 @@ import { BLOCK_TAGS, SKIP_TAGS, UNLIKELY_ROLES, UNLIKELY_TOKENS, MAYBE_STORY_TOK
 import { isPlugin, notePlugins, protoReads } from '../text';
 
 const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
 
 export interface PageIndex {
   /** Visible elements of <body>, document order. */
@@ -119,11 +118,35 @@ function isJsSpace(c: number): boolean {
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Non-space characters of a text by `/\s/` (the split-on-white-space count the link step was written with). */
-function jsNonSpace(data: string): number {
-  let n = 0;
-  for (let k = 0; k < data.length; k++) if (!isJsSpace(data.charCodeAt(k))) n++;
-  return n;
+/** What `countText` found besides its answer: the text's commas (Latin, full-width, ideographic, Arabic)… */
+export let commasFound = 0;
+/** …and its non-space characters by `/\s/` (the split-on-white-space count the link step was written with). */
+export let linkCharsFound = 0;
+
+/**
+ * Non-space characters of a text (code above 32, not NBSP), with `commasFound` and `linkCharsFound`: one pass for
+ * all three. Counted as length minus spaces: most characters lie between the comma (44) and NBSP (160), a space
+ * by neither test and no comma, and are passed with one comparison.
+ */
+export function countText(data: string): number {
+  let spaces = 0;
+  // Where the two tests differ: control characters are spaces here, not to `/\s/`; Unicode spaces the reverse.
+  let controls = 0;
+  let wide = 0;
+  let cs = 0;
+  const len = data.length;
+  for (let k = 0; k < len; k++) {
+    const c = data.charCodeAt(k);
+    if (c > 44 && c < 160) continue;
+    if (c <= 32 || c === 0xa0) {
+      spaces++;
+      if (!isJsSpace(c)) controls++;
+    } else if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) cs++;
+    else if (isJsSpace(c)) wide++;
+  }
+  commasFound = cs;
+  linkCharsFound = len - spaces + controls - wide;
+  return len - spaces;
 }
 
 /** Nodes the walk visits between two points where a sliced caller may pause it. */
@@ -174,6 +197,11 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
   const openIsLink: boolean[] = [];
   // <object> and <embed>: read through the prototypes (see notePlugins), or a page that changed pays a layout here.
   notePlugins(doc);
+  /** The text of a part not walked (skipped, hidden, a plugin) is part of the links' text all the same. */
+  const creditLinks = (text: string | null) => {
+    countText(text ?? '');
+    for (const l of openLinks) linkAll[l]! += linkCharsFound;
+  };
   let node: Node | null = body;
   let visited = 0;
   while (node) {
@@ -188,34 +216,21 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
     // An <object>/<embed> (a skipped tag, so not entered) is read through the prototypes (see notePlugins); an XML
     // document's lower-case one is not a skipped tag and is read as any element, layout or not.
     const plug: boolean = isPlugin(node) && SKIP_TAGS.has(protoReads().tagName(node as Element));
-    const type = plug ? -1 : node.nodeType;
-    if (plug && openLinks.length > 0) {
-      // Not walked, but part of the links' text all the same.
-      const n = jsNonSpace(protoReads().textContent(node) ?? '');
-      for (const l of openLinks) linkAll[l]! += n;
-    }
-    if (type === TEXT_NODE) {
-      const data = (node as Text).data;
-      if (blk >= 0) {
-        let n = 0;
-        let cs = 0;
-        for (let k = 0; k < data.length; k++) {
-          const c = data.charCodeAt(k);
-          if (c > 32 && c !== 0xa0) {
-            n++;
-            if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) cs++;
-          }
+    // Only elements have a tag: one DOM read per element fewer than asking every node its type first.
+    const tag: string | undefined = plug ? undefined : (node as Element).tagName;
+    if (plug) {
+      if (openLinks.length > 0) creditLinks(protoReads().textContent(node));
+    } else if (tag === undefined) {
+      if (node.nodeType === TEXT_NODE) {
+        const n = countText((node as Text).data);
+        if (blk >= 0) {
+          own[blk]! += n;
+          commas[blk]! += commasFound;
         }
-        own[blk]! += n;
-        commas[blk]! += cs;
+        for (const l of openLinks) linkAll[l]! += linkCharsFound;
       }
-      if (openLinks.length > 0) {
-        const n = jsNonSpace(data);
-        for (const l of openLinks) linkAll[l]! += n;
-      }
-    } else if (type === ELEMENT_NODE) {
+    } else {
       const el = node as Element;
-      const tag = el.tagName;
       // Attribute reads are the costly part of the visibility and name checks; most elements have none.
       const skipTag = SKIP_TAGS.has(tag);
       const attrs = !skipTag && el.hasAttributes() ? readAttrs(el, attrBuf) : null;
@@ -252,11 +267,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
           entered = true;
         }
       }
-      if (skipped && openLinks.length > 0) {
-        // Not walked, but part of the links' text all the same.
-        const n = jsNonSpace(el.textContent ?? '');
-        for (const l of openLinks) linkAll[l]! += n;
-      }
+      if (skipped && openLinks.length > 0) creditLinks(el.textContent);
     }
     if (entered) continue;
     // Next: the sibling, or the sibling of the nearest open ancestor that has one (never past the root).
