@@ -12,6 +12,8 @@ const TEXT_NODE = 3;
 export interface PageIndex {
   /** Visible elements of <body>, document order. */
   els: Element[];
+  /** Their tag names, as read once by the walk (a DOM read per element saved for every later step that asks). */
+  tags: string[];
   /** Index of an element in `els`, -1 when it is not there (hidden, skipped, outside). A map built on first use. */
   indexOf(el: Element): number;
   parent: number[];
@@ -174,6 +176,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
   const body = doc.documentElement ?? doc.body;
   // Filled during the walk and returned as they are (plain arrays of small integers: no copies at the end).
   const els: Element[] = [];
+  const tags: string[] = [];
   const parent: number[] = [];
   const own: number[] = [];
   const commas: number[] = [];
@@ -182,22 +185,21 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
   const byClass = new Map<string, boolean>();
   const attrBuf: Attrs = { hidden: false, ariaHidden: null, style: null, role: null, id: null, cls: null };
   // A preorder walk by firstChild/nextSibling: no NodeList or tuple per node (in a browser those allocations
-  // were most of the walk). The stacks hold the open elements and, for each, its index, its nearest block
-  // and its unlikely flag; the top is the context of the node being visited.
-  const openEls: Element[] = [];
-  const openIdx: number[] = [];
-  const openBlk: number[] = [];
-  const openU: number[] = [];
+  // were most of the walk). The stacks hold, for each open element, its index, its nearest block and its
+  // unlikely flag; the top is the context of the node being visited. The bottom entry stands for the outside
+  // of the root: no parent, no block, not unlikely.
+  const openIdx: number[] = [-1];
+  const openBlk: number[] = [-1];
+  const openU: number[] = [0];
   // Links: the whole text of each <a> (hidden and skipped parts included, as textContent has it), counted on
   // the way instead of reading textContent per link. linkAt[k] is the k-th link's element index, linkAll[k] its
   // count; `openLinks` holds the positions k of the <a>s the walk is inside.
   const linkAt: number[] = [];
   const linkAll: number[] = [];
   const openLinks: number[] = [];
-  const openIsLink: boolean[] = [];
   // <object> and <embed>: read through the prototypes (see notePlugins), or a page that changed pays a layout here.
   notePlugins(doc);
-  /** The text of a part not walked (skipped, hidden, a plugin) is part of the links' text all the same. */
+  /** A part not walked (skipped, hidden, a plugin) is part of the links' text all the same. */
   const creditLinks = (text: string | null) => {
     countText(text ?? '');
     for (const l of openLinks) linkAll[l]! += linkCharsFound;
@@ -209,9 +211,9 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
       visited = 0;
       yield;
     }
-    const depth = openEls.length;
-    const p = depth > 0 ? openIdx[depth - 1]! : -1;
-    const blk = depth > 0 ? openBlk[depth - 1]! : -1;
+    const top = openIdx.length - 1;
+    const p = openIdx[top]!;
+    const blk = openBlk[top]!;
     let entered = false;
     // An <object>/<embed> (a skipped tag, so not entered) is read through the prototypes (see notePlugins); an XML
     // document's lower-case one is not a skipped tag and is read as any element, layout or not.
@@ -222,11 +224,9 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
       if (openLinks.length > 0) creditLinks(protoReads().textContent(node));
     } else if (tag === undefined) {
       if (node.nodeType === TEXT_NODE) {
-        const n = countText((node as Text).data);
-        if (blk >= 0) {
-          own[blk]! += n;
-          commas[blk]! += commasFound;
-        }
+        // A text node lies inside the root, so under some block.
+        own[blk]! += countText((node as Text).data);
+        commas[blk]! += commasFound;
         for (const l of openLinks) linkAll[l]! += linkCharsFound;
       }
     } else {
@@ -243,13 +243,13 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
       } else {
         const i = els.length;
         els.push(el);
+        tags.push(tag);
         parent.push(p);
         own.push(0);
         commas.push(0);
-        const u = depth > 0 ? openU[depth - 1]! : 0;
-        const myU = u || (opts.markUnlikely && isUnlikely(tag, attrs, byClass) ? 1 : 0);
+        const myU = openU[top]! || (opts.markUnlikely && isUnlikely(tag, attrs, byClass) ? 1 : 0);
         unlikely.push(myU);
-        const myBlk = blk < 0 || BLOCK_TAGS.has(tag) ? i : blk;
+        const myBlk = i === 0 || BLOCK_TAGS.has(tag) ? i : blk;
         const isLink = tag === 'A';
         if (isLink) {
           linkAt.push(i);
@@ -257,11 +257,9 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
         }
         const first = el.firstChild;
         if (first) {
-          openEls.push(el);
           openIdx.push(i);
           openBlk.push(myBlk);
           openU.push(myU);
-          openIsLink.push(isLink);
           if (isLink) openLinks.push(linkAt.length - 1);
           node = first;
           entered = true;
@@ -272,13 +270,12 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
     if (entered) continue;
     // Next: the sibling, or the sibling of the nearest open ancestor that has one (never past the root).
     let next: Node | null = node === body ? null : plug ? protoReads().nextSibling(node) : node.nextSibling;
-    while (!next && openEls.length > 0) {
-      const done = openEls.pop()!;
-      openIdx.pop();
+    while (!next && openIdx.length > 1) {
+      const done = openIdx.pop()!;
       openBlk.pop();
       openU.pop();
-      if (openIsLink.pop()) openLinks.pop();
-      next = done === body ? null : done.nextSibling;
+      if (tags[done] === 'A') openLinks.pop();
+      next = done === 0 ? null : els[done]!.nextSibling;
     }
     node = next;
   }
@@ -326,7 +323,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
     }
     return at.get(el) ?? -1;
   };
-  return { els, indexOf, parent, end, text, own, link, commas: commaSums, unlikely, hiddenCount };
+  return { els, tags, indexOf, parent, end, text, own, link, commas: commaSums, unlikely, hiddenCount };
 }
 
 /** Link text share of an element, 0..1. */
