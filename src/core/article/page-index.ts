@@ -68,8 +68,10 @@ export function isHidden(el: Element): boolean {
 }
 
 /** An inline style that hides the element (display:none or visibility:hidden). */
-function styleHides(style: string | null): boolean {
-  if (style && style.length < 2000) {
+export function styleHides(style: string | null): boolean {
+  // Either needs a colon, white space and an "n" or "h" next (its copy below is only lower-cased and closed up):
+  // most styles are passed without building that copy.
+  if (style && style.length < 2000 && /:\s*[hn]/i.test(style)) {
     const s = style.toLowerCase().replace(/\s+/g, '');
     if (s.includes('display:none') || s.includes('visibility:hidden')) return true;
   }
