@@ -183,6 +183,8 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
   const own: number[] = [];
   const commas: number[] = [];
   const unlikely: number[] = [];
+  // Subtree ends: one past the element for now, the index reached when the walk leaves it.
+  const end: number[] = [];
   let hiddenCount = 0;
   const byClass = new Map<string, boolean>();
   const attrBuf: Attrs = { hidden: false, ariaHidden: null, style: null, role: null, id: null, cls: null };
@@ -246,6 +248,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
         const i = els.length;
         els.push(el);
         tags.push(tag);
+        end.push(i + 1);
         parent.push(p);
         own.push(0);
         commas.push(0);
@@ -277,6 +280,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
       openBlk.pop();
       openU.pop();
       if (tags[done] === 'A') openLinks.pop();
+      end[done] = els.length;
       next = done === 0 ? null : els[done]!.nextSibling;
     }
     node = next;
@@ -284,15 +288,11 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
   yield;
   const n = els.length;
   // Own text was credited to the nearest block; sum "own" of every element into its ancestors, bottom-up (each
-  // text node counted once). Subtree ends come the same way.
+  // text node counted once).
   const text = own.slice();
-  // Built by push: packed arrays of small integers (new Array(n) makes a holey one, slower to read).
+  // Built by push: a packed array of small integers (new Array(n) makes a holey one, slower to read).
   const link: number[] = [];
-  const end: number[] = [];
-  for (let i = 0; i < n; i++) {
-    link.push(0);
-    end.push(i + 1);
-  }
+  for (let i = 0; i < n; i++) link.push(0);
   const commaSums = commas.slice();
   // The links are known from the walk (linkAt, ascending): no tagName read per element here.
   let lk = linkAt.length - 1;
@@ -306,7 +306,6 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
       text[p]! += text[i]!;
       link[p]! += link[i]!;
       commaSums[p]! += commaSums[i]!;
-      if (end[i]! > end[p]!) end[p] = end[i]!;
     }
   }
   // Links: text credited to a block never reached an inline <a>; measure links directly (bounded by link count).
