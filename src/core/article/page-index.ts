@@ -254,7 +254,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
         commas.push(0);
         const myU = openU[top]! || (opts.markUnlikely && isUnlikely(tag, attrs, byClass) ? 1 : 0);
         unlikely.push(myU);
-        const myBlk = i === 0 || BLOCK_TAGS.has(tag) ? i : blk;
+        const myBlk = blk < 0 || BLOCK_TAGS.has(tag) ? i : blk;
         const isLink = tag === 'A';
         if (isLink) {
           linkAt.push(i);
@@ -281,7 +281,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
       openU.pop();
       if (tags[done] === 'A') openLinks.pop();
       end[done] = els.length;
-      next = done === 0 ? null : els[done]!.nextSibling;
+      next = done === 0 ? null : els[done]!.nextSibling; // element 0 is the root
     }
     node = next;
   }
