@@ -8,11 +8,12 @@ import { BLOCK_TAGS, SKIP_TAGS, UNLIKELY_ROLES, UNLIKELY_TOKENS, MAYBE_STORY_TOK
 import { isPlugin, notePlugins, protoReads } from '../text';
 
 const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
 
 export interface PageIndex {
   /** Visible elements of <body>, document order. */
   els: Element[];
+  /** Their tag names, as read once by the walk (a DOM read per element saved for every later step that asks). */
+  tags: string[];
   /** Index of an element in `els`, -1 when it is not there (hidden, skipped, outside). A map built on first use. */
   indexOf(el: Element): number;
   parent: number[];
@@ -67,8 +68,10 @@ export function isHidden(el: Element): boolean {
 }
 
 /** An inline style that hides the element (display:none or visibility:hidden). */
-function styleHides(style: string | null): boolean {
-  if (style && style.length < 2000) {
+export function styleHides(style: string | null): boolean {
+  // Either needs a colon, white space and an "n" or "h" next (its copy below is only lower-cased and closed up):
+  // most styles are passed without building that copy.
+  if (style && style.length < 2000 && /:\s*[hn]/i.test(style)) {
     const s = style.toLowerCase().replace(/\s+/g, '');
     if (s.includes('display:none') || s.includes('visibility:hidden')) return true;
   }
@@ -119,11 +122,35 @@ function isJsSpace(c: number): boolean {
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** Non-space characters of a text by `/\s/` (the split-on-white-space count the link step was written with). */
-function jsNonSpace(data: string): number {
-  let n = 0;
-  for (let k = 0; k < data.length; k++) if (!isJsSpace(data.charCodeAt(k))) n++;
-  return n;
+/** What `countText` found besides its answer: the text's commas (Latin, full-width, ideographic, Arabic)… */
+export let commasFound = 0;
+/** …and its non-space characters by `/\s/` (the split-on-white-space count the link step was written with). */
+export let linkCharsFound = 0;
+
+/**
+ * Non-space characters of a text (code above 32, not NBSP), with `commasFound` and `linkCharsFound`: one pass for
+ * all three. Counted as length minus spaces: most characters lie between the comma (44) and NBSP (160), a space
+ * by neither test and no comma, and are passed with one comparison.
+ */
+export function countText(data: string): number {
+  let spaces = 0;
+  // Where the two tests differ: control characters are spaces here, not to `/\s/`; Unicode spaces the reverse.
+  let controls = 0;
+  let wide = 0;
+  let cs = 0;
+  const len = data.length;
+  for (let k = 0; k < len; k++) {
+    const c = data.charCodeAt(k);
+    if (c > 44 && c < 160) continue;
+    if (c <= 32 || c === 0xa0) {
+      spaces++;
+      if (!isJsSpace(c)) controls++;
+    } else if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) cs++;
+    else if (isJsSpace(c)) wide++;
+  }
+  commasFound = cs;
+  linkCharsFound = len - spaces + controls - wide;
+  return len - spaces;
 }
 
 /** Nodes the walk visits between two points where a sliced caller may pause it. */
@@ -151,6 +178,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
   const body = doc.documentElement ?? doc.body;
   // Filled during the walk and returned as they are (plain arrays of small integers: no copies at the end).
   const els: Element[] = [];
+  const tags: string[] = [];
   const parent: number[] = [];
   const own: number[] = [];
   const commas: number[] = [];
@@ -159,21 +187,25 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
   const byClass = new Map<string, boolean>();
   const attrBuf: Attrs = { hidden: false, ariaHidden: null, style: null, role: null, id: null, cls: null };
   // A preorder walk by firstChild/nextSibling: no NodeList or tuple per node (in a browser those allocations
-  // were most of the walk). The stacks hold the open elements and, for each, its index, its nearest block
-  // and its unlikely flag; the top is the context of the node being visited.
-  const openEls: Element[] = [];
-  const openIdx: number[] = [];
-  const openBlk: number[] = [];
-  const openU: number[] = [];
+  // were most of the walk). The stacks hold, for each open element, its index, its nearest block and its
+  // unlikely flag; the top is the context of the node being visited. The bottom entry stands for the outside
+  // of the root: no parent, no block, not unlikely.
+  const openIdx: number[] = [-1];
+  const openBlk: number[] = [-1];
+  const openU: number[] = [0];
   // Links: the whole text of each <a> (hidden and skipped parts included, as textContent has it), counted on
   // the way instead of reading textContent per link. linkAt[k] is the k-th link's element index, linkAll[k] its
   // count; `openLinks` holds the positions k of the <a>s the walk is inside.
   const linkAt: number[] = [];
   const linkAll: number[] = [];
   const openLinks: number[] = [];
-  const openIsLink: boolean[] = [];
   // <object> and <embed>: read through the prototypes (see notePlugins), or a page that changed pays a layout here.
   notePlugins(doc);
+  /** A part not walked (skipped, hidden, a plugin) is part of the links' text all the same. */
+  const creditLinks = (text: string | null) => {
+    countText(text ?? '');
+    for (const l of openLinks) linkAll[l]! += linkCharsFound;
+  };
   let node: Node | null = body;
   let visited = 0;
   while (node) {
@@ -181,41 +213,26 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
       visited = 0;
       yield;
     }
-    const depth = openEls.length;
-    const p = depth > 0 ? openIdx[depth - 1]! : -1;
-    const blk = depth > 0 ? openBlk[depth - 1]! : -1;
+    const top = openIdx.length - 1;
+    const p = openIdx[top]!;
+    const blk = openBlk[top]!;
     let entered = false;
     // An <object>/<embed> (a skipped tag, so not entered) is read through the prototypes (see notePlugins); an XML
     // document's lower-case one is not a skipped tag and is read as any element, layout or not.
     const plug: boolean = isPlugin(node) && SKIP_TAGS.has(protoReads().tagName(node as Element));
-    const type = plug ? -1 : node.nodeType;
-    if (plug && openLinks.length > 0) {
-      // Not walked, but part of the links' text all the same.
-      const n = jsNonSpace(protoReads().textContent(node) ?? '');
-      for (const l of openLinks) linkAll[l]! += n;
-    }
-    if (type === TEXT_NODE) {
-      const data = (node as Text).data;
-      if (blk >= 0) {
-        let n = 0;
-        let cs = 0;
-        for (let k = 0; k < data.length; k++) {
-          const c = data.charCodeAt(k);
-          if (c > 32 && c !== 0xa0) {
-            n++;
-            if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) cs++;
-          }
-        }
-        own[blk]! += n;
-        commas[blk]! += cs;
+    // Only elements have a tag: one DOM read per element fewer than asking every node its type first.
+    const tag: string | undefined = plug ? undefined : (node as Element).tagName;
+    if (plug) {
+      if (openLinks.length > 0) creditLinks(protoReads().textContent(node));
+    } else if (tag === undefined) {
+      if (node.nodeType === TEXT_NODE) {
+        // A text node lies inside the root, so under some block.
+        own[blk]! += countText((node as Text).data);
+        commas[blk]! += commasFound;
+        for (const l of openLinks) linkAll[l]! += linkCharsFound;
       }
-      if (openLinks.length > 0) {
-        const n = jsNonSpace(data);
-        for (const l of openLinks) linkAll[l]! += n;
-      }
-    } else if (type === ELEMENT_NODE) {
+    } else {
       const el = node as Element;
-      const tag = el.tagName;
       // Attribute reads are the costly part of the visibility and name checks; most elements have none.
       const skipTag = SKIP_TAGS.has(tag);
       const attrs = !skipTag && el.hasAttributes() ? readAttrs(el, attrBuf) : null;
@@ -228,13 +245,13 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
       } else {
         const i = els.length;
         els.push(el);
+        tags.push(tag);
         parent.push(p);
         own.push(0);
         commas.push(0);
-        const u = depth > 0 ? openU[depth - 1]! : 0;
-        const myU = u || (opts.markUnlikely && isUnlikely(tag, attrs, byClass) ? 1 : 0);
+        const myU = openU[top]! || (opts.markUnlikely && isUnlikely(tag, attrs, byClass) ? 1 : 0);
         unlikely.push(myU);
-        const myBlk = blk < 0 || BLOCK_TAGS.has(tag) ? i : blk;
+        const myBlk = i === 0 || BLOCK_TAGS.has(tag) ? i : blk;
         const isLink = tag === 'A';
         if (isLink) {
           linkAt.push(i);
@@ -242,32 +259,25 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
         }
         const first = el.firstChild;
         if (first) {
-          openEls.push(el);
           openIdx.push(i);
           openBlk.push(myBlk);
           openU.push(myU);
-          openIsLink.push(isLink);
           if (isLink) openLinks.push(linkAt.length - 1);
           node = first;
           entered = true;
         }
       }
-      if (skipped && openLinks.length > 0) {
-        // Not walked, but part of the links' text all the same.
-        const n = jsNonSpace(el.textContent ?? '');
-        for (const l of openLinks) linkAll[l]! += n;
-      }
+      if (skipped && openLinks.length > 0) creditLinks(el.textContent);
     }
     if (entered) continue;
     // Next: the sibling, or the sibling of the nearest open ancestor that has one (never past the root).
     let next: Node | null = node === body ? null : plug ? protoReads().nextSibling(node) : node.nextSibling;
-    while (!next && openEls.length > 0) {
-      const done = openEls.pop()!;
-      openIdx.pop();
+    while (!next && openIdx.length > 1) {
+      const done = openIdx.pop()!;
       openBlk.pop();
       openU.pop();
-      if (openIsLink.pop()) openLinks.pop();
-      next = done === body ? null : done.nextSibling;
+      if (tags[done] === 'A') openLinks.pop();
+      next = done === 0 ? null : els[done]!.nextSibling;
     }
     node = next;
   }
@@ -315,7 +325,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
     }
     return at.get(el) ?? -1;
   };
-  return { els, indexOf, parent, end, text, own, link, commas: commaSums, unlikely, hiddenCount };
+  return { els, tags, indexOf, parent, end, text, own, link, commas: commaSums, unlikely, hiddenCount };
 }
 
 /** Link text share of an element, 0..1. */

@@ -15,8 +15,9 @@ const MAX_CLIMB_GROWTH = 2.5;
 const PROSE_TAGS = new Set(['P', 'PRE', 'TD', 'BLOCKQUOTE']);
 const CONTAINER_TAGS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'LI', 'DD', 'TD', 'SPAN', 'FONT', 'CENTER', 'HEADER']);
 
-function isPageRoot(el: Element): boolean {
-  return el.tagName === 'BODY' || el.tagName === 'HTML';
+function isPageRoot(ix: PageIndex, i: number): boolean {
+  const tag = ix.tags[i];
+  return tag === 'BODY' || tag === 'HTML';
 }
 
 export function classWeight(el: Element): number {
@@ -65,21 +66,21 @@ export function findStory(ix: PageIndex, o: StoryOptions): StoryPlace | null {
   const init = (i: number) => {
     if (isCand[i]) return;
     isCand[i] = 1;
-    const el = ix.els[i]!;
-    score[i] = tagBase(el.tagName) + (o.useClassWeight ? cachedClassWeight(el) : 0);
+    score[i] = tagBase(ix.tags[i]!) + (o.useClassWeight ? cachedClassWeight(ix.els[i]!) : 0);
     cands.push(i);
   };
   for (let i = 0; i < n; i++) {
     if (o.useUnlikely && ix.unlikely[i]) continue;
-    const tag = ix.els[i]!.tagName;
+    const tag = ix.tags[i]!;
+    const prose = PROSE_TAGS.has(tag);
     let len: number;
-    if (PROSE_TAGS.has(tag)) len = ix.text[i]!;
+    if (prose) len = ix.text[i]!;
     else if (CONTAINER_TAGS.has(tag)) len = ix.own[i]!;
     else continue;
     if (len < MIN_PARAGRAPH_CHARS) continue;
     // A prose tag inside another prose tag (p in blockquote, p in td) is scored once, at the inner one.
-    if (PROSE_TAGS.has(tag) && ix.own[i]! < MIN_PARAGRAPH_CHARS && ix.text[i]! > 2 * ix.own[i]!) continue;
-    const s = 1 + ix.commas[i]! * (PROSE_TAGS.has(tag) ? 1 : ix.own[i]! / Math.max(1, ix.text[i]!)) + Math.min(Math.floor(len / 85), 3);
+    if (prose && ix.own[i]! < MIN_PARAGRAPH_CHARS && ix.text[i]! > 2 * ix.own[i]!) continue;
+    const s = 1 + ix.commas[i]! * (prose ? 1 : ix.own[i]! / Math.max(1, ix.text[i]!)) + Math.min(Math.floor(len / 85), 3);
     let a = ix.parent[i]!;
     for (let level = 0; level < ANCESTOR_LEVELS && a > 0; level++, a = ix.parent[a]!) {
       init(a);
@@ -99,7 +100,7 @@ export function findStory(ix: PageIndex, o: StoryOptions): StoryPlace | null {
   // Several near-equal candidates under one ancestor: the story is split, take the ancestor.
   const alts = cands.slice(1, 5).filter((c) => score[c]! / topScore >= 0.75);
   if (alts.length >= 3) {
-    for (let p = ix.parent[top]!; p > 0 && !isPageRoot(ix.els[p]!); p = ix.parent[p]!) {
+    for (let p = ix.parent[top]!; p > 0 && !isPageRoot(ix, p); p = ix.parent[p]!) {
       let inside = 0;
       for (const a of alts) {
         for (let x = a; x >= 0; x = ix.parent[x]!) if (x === p) { inside++; break; }
@@ -109,13 +110,13 @@ export function findStory(ix: PageIndex, o: StoryOptions): StoryPlace | null {
   }
   // A close runner-up just above that holds far more prose: the winner was a widget inside the story
   // (a video box whose class names happen to say "story").
-  for (let p = ix.parent[top]!, k = 0; p > 0 && k < 3 && !isPageRoot(ix.els[p]!); p = ix.parent[p]!, k++) {
+  for (let p = ix.parent[top]!, k = 0; p > 0 && k < 3 && !isPageRoot(ix, p); p = ix.parent[p]!, k++) {
     if (isCand[p] && score[p]! >= 0.9 * score[top]! && ix.text[p]! >= 5 * ix.text[top]!) { top = p; break; }
   }
   // A parent that scores better than its best child holds more of the story.
   let last = score[top]!;
   const threshold = last / 3;
-  for (let p = ix.parent[top]!; p > 0 && !isPageRoot(ix.els[p]!); p = ix.parent[p]!) {
+  for (let p = ix.parent[top]!; p > 0 && !isPageRoot(ix, p); p = ix.parent[p]!) {
     if (!isCand[p]) continue;
     const ps = score[p]!;
     if (ps < threshold) break;
@@ -128,20 +129,18 @@ export function findStory(ix: PageIndex, o: StoryOptions): StoryPlace | null {
   }
   // The author's own <article>, just above, is the story box (its chrome is sorted out by the walk).
   for (let p = ix.parent[top]!, k = 0; p > 0 && k < 2; p = ix.parent[p]!, k++) {
-    const pe = ix.els[p]!;
-    if (pe.tagName !== 'ARTICLE') continue;
-    if (pe.getElementsByTagName('article').length === 0 && linkDensity(ix, p) < 0.3 && ix.text[p]! <= 3 * ix.text[top]!) top = p;
+    if (ix.tags[p] !== 'ARTICLE') continue;
+    if (ix.els[p]!.getElementsByTagName('article').length === 0 && linkDensity(ix, p) < 0.3 && ix.text[p]! <= 3 * ix.text[top]!) top = p;
     break;
   }
   // An only child says nothing on its own.
   for (let p = ix.parent[top]!; p > 0; p = ix.parent[p]!) {
-    const pe = ix.els[p]!;
-    if (isPageRoot(pe) || pe.children.length !== 1) break;
+    if (isPageRoot(ix, p) || ix.els[p]!.children.length !== 1) break;
     top = p;
   }
   const containers = [top];
   const parent = ix.parent[top]!;
-  if (o.useSiblings && parent > 0 && !isPageRoot(ix.els[parent]!)) {
+  if (o.useSiblings && parent > 0 && !isPageRoot(ix, parent)) {
     const ts = score[top]!;
     const threshold2 = Math.max(10, ts * 0.2);
     const topClass = ix.els[top]!.getAttribute('class');
@@ -157,9 +156,10 @@ export function findStory(ix: PageIndex, o: StoryOptions): StoryPlace | null {
       // A twin of the best container (same class) whose prose sits too deep to have been scored.
       if (sameClass && ix.text[s]! >= 200 && linkDensity(ix, s) < 0.3) { containers.push(s); continue; }
       // A wrapper around exactly one paragraph (<span><p>lead</p></span>) is that paragraph.
-      const ps = sib.tagName === 'P' ? null : sib.getElementsByTagName('p');
+      const isP = ix.tags[s] === 'P';
+      const ps = isP ? null : sib.getElementsByTagName('p');
       const onlyP = ps && ps.length === 1 ? ix.indexOf(ps[0]!) : -1;
-      if (sib.tagName === 'P' || (onlyP >= 0 && ix.text[onlyP]! === ix.text[s]!)) {
+      if (isP || (onlyP >= 0 && ix.text[onlyP]! === ix.text[s]!)) {
         const len = ix.text[s]!;
         const ld = linkDensity(ix, s);
         if ((len > 70 && ld < 0.25) || (len > 0 && len <= 70 && ld === 0 && /\.( |$)/.test(sib.textContent ?? ''))) containers.push(s);
