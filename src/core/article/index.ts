@@ -125,7 +125,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   yield;
   let place = findStory(ix, storyOpts);
   let retried = false;
-  const weak = (pl: typeof place) => !pl || ix.text[pl.top]! < RETRY_BELOW_CHARS || /^(?:BODY|HTML)$/.test(ix.els[pl.top]!.tagName);
+  const weak = (pl: typeof place) => !pl || ix.text[pl.top]! < RETRY_BELOW_CHARS || /^(?:BODY|HTML)$/.test(ix.tags[pl.top]!);
   if (weak(place) && storyOpts.useUnlikely) {
     yield;
     // Little prose found: maybe the story itself sits in a box named like chrome. Look again without that filter.
@@ -148,9 +148,10 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   let scope = place.top;
   for (let k = 0; k < SURROUNDING_LEVELS; k++) {
     const p = ix.parent[scope]!;
-    if (p < 0 || ix.els[p]!.tagName === 'BODY' || ix.els[p]!.tagName === 'HTML') break;
+    const tag = ix.tags[p];
+    if (p < 0 || tag === 'BODY' || tag === 'HTML') break;
     scope = p;
-    if (ix.els[p]!.tagName === 'ARTICLE' || ix.els[p]!.tagName === 'MAIN') break;
+    if (tag === 'ARTICLE' || tag === 'MAIN') break;
   }
 
   // Twins: the story split into several boxes named like the best one ("story-body-1", "story-body-2"),
@@ -202,10 +203,10 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     const parentInStory = stackInStory.pop()!;
     const el = ix.els[i]!;
     const inStory = parentInStory || containers.has(i);
-    const tag = el.tagName;
+    const tag = ix.tags[i]!;
     if (!protectedSet.has(i)) {
       const fix = fixed.size > 0 ? fixed.get(el) : undefined;
-      const byName = fix ?? (on(STEPS.boilerplateTokens) && tag !== 'P' && tag !== 'A' ? kindFromTokens(el, kindByName) : null);
+      const byName = fix ?? (on(STEPS.boilerplateTokens) && tag !== 'P' && tag !== 'A' ? kindFromTokens(el, kindByName, tag) : null);
       if (byName) {
         const prose = ix.text[i]! - ix.link[i]!;
         if (inStory && !fix && prose > STORY_SIZED_PROSE && byName.kind !== 'comments') {
@@ -475,7 +476,7 @@ function nextElementOf(c: Element): Element | null {
 }
 
 function insideLink(ix: PageIndex, i: number): boolean {
-  for (let a = i, k = 0; a >= 0 && k < 4; a = ix.parent[a]!, k++) if (ix.els[a]!.tagName === 'A') return true;
+  for (let a = i, k = 0; a >= 0 && k < 4; a = ix.parent[a]!, k++) if (ix.tags[a] === 'A') return true;
   return false;
 }
 

@@ -58,7 +58,7 @@ const NAME_ATTRS = ['id', 'class', 'role', 'data-component', 'data-testid', 'dat
  * The raw name we read tokens from: id, class, role, aria-label and the common component attributes.
  * `present`: the element's attribute names (`getAttributeNames()`), when the caller has them: only those are read.
  */
-export function rawName(el: Element, present?: readonly string[]): string {
+export function rawName(el: Element, present?: readonly string[], tag = el.tagName): string {
   let s = '';
   // aria-label is not here: it is human text ("Reply from @bob@example.social"), read by kindFromTokens as text.
   for (const a of NAME_ATTRS) {
@@ -67,7 +67,7 @@ export function rawName(el: Element, present?: readonly string[]): string {
     if (v && v.length < 500) s += ' ' + v;
   }
   // A form says what it is for in its action ("…/newsletters/signup", "…/subscribe").
-  if (el.tagName === 'FORM') {
+  if (tag === 'FORM') {
     const action = el.getAttribute('action');
     if (action && action.length < 300) s += ' ' + action.replace(/^[a-z]+:\/\/[^/]*/i, '');
   }
@@ -79,8 +79,9 @@ export interface KindMatch { kind: BoilerplateKind; reason: string; step: string
 /**
  * Step `boilerplate-tokens`. `cache`: answers by raw name for the rest of a pass (a page repeats its class names;
  * the answer is a function of the name alone). Matches are shared between the elements of one name: read only.
+ * `tag`: the element's tag name, when the caller has read it already.
  */
-export function kindFromTokens(el: Element, cache?: Map<string, KindMatch | null>): KindMatch | null {
+export function kindFromTokens(el: Element, cache?: Map<string, KindMatch | null>, tag?: string): KindMatch | null {
   // Everything below reads attributes: an element without any (most of a page) has no name to read.
   if (!el.hasAttributes()) return null;
   // One call for the names present, then reads of only those (most named elements carry a class and little else).
@@ -90,7 +91,7 @@ export function kindFromTokens(el: Element, cache?: Map<string, KindMatch | null
     const p = kindFromText(label);
     if (p?.strong) return { kind: p.kind, reason: `labelled "${label}"`, step: STEPS.boilerplateTokens };
   }
-  const name = rawName(el, present);
+  const name = rawName(el, present, tag);
   if (!name) return null;
   if (!cache) return kindFromName(name);
   let k = cache.get(name);

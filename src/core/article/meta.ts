@@ -154,8 +154,8 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   // The candidates, in index order: <h1>s, then <h2>s and <h3>s (one read of the tags).
   const h1: number[] = [];
   const h23: number[] = [];
-  for (let i = 0; i < ix.els.length; i++) {
-    const tag = ix.els[i]!.tagName;
+  for (let i = 0; i < ix.tags.length; i++) {
+    const tag = ix.tags[i];
     if (tag === 'H1') h1.push(i);
     else if (tag === 'H2' || tag === 'H3') h23.push(i);
   }
@@ -184,12 +184,12 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
     let bestS = 0;
     const end = Math.min(limit + 1, hIdx + 600, ix.els.length);
     for (let i = hIdx + 1; i < end; i++) {
-      const el = ix.els[i]!;
-      const tag = el.tagName;
+      const tag = ix.tags[i];
       if (tag !== 'P' && tag !== 'DIV' && tag !== 'H2' && tag !== 'SPAN' && tag !== 'H3') continue;
       const len = ix.text[i]!;
       if (len < 25 || len > 500) continue;
       if (ix.own[i]! < len * 0.6 && tag === 'DIV') continue;
+      const el = ix.els[i]!;
       const t = blockText(el);
       let s = overlapDesc ? overlapDesc(t) : 0;
       if (STANDFIRST_TOKENS.test(nameOf(el))) s += 0.5;
