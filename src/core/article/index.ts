@@ -125,7 +125,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   yield;
   let place = findStory(ix, storyOpts);
   let retried = false;
-  const weak = (pl: typeof place) => !pl || ix.text[pl.top]! < RETRY_BELOW_CHARS || /^(?:BODY|HTML)$/.test(ix.tags[pl.top]!);
+  const weak = (pl: typeof place) => !pl || ix.text[pl.top]! < RETRY_BELOW_CHARS || ix.tags[pl.top] === 'BODY' || ix.tags[pl.top] === 'HTML';
   if (weak(place) && storyOpts.useUnlikely) {
     yield;
     // Little prose found: maybe the story itself sits in a box named like chrome. Look again without that filter.
@@ -291,6 +291,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   }
   // Inside a flagged box (or one itself) is inside an outermost one: outer boxes are disjoint ranges, in order.
   const isFlaggedInside = (i: number) => {
+    if (outer.length === 0) return false;
     const lo = partitionPoint(outer.length, (m) => outer[m]! <= i);
     return lo > 0 && contains(ix, outer[lo - 1]!, i);
   };

@@ -6,6 +6,9 @@ import { blockText } from '../text';
 import { BY_PREFIX, BYLINE_TOKENS, STANDFIRST_TOKENS } from './patterns';
 import { nameOf, type PageIndex } from './page-index';
 
+/** The attributes a <meta> is keyed by, in order of precedence. */
+const META_KEYS = ['property', 'name', 'itemprop'];
+
 /** Every <meta> of the page by property/name/itemprop (lower-cased), first one wins. One pass: selector
  * queries per key would each walk the whole document. */
 function metaTable(doc: Document): Map<string, string> {
@@ -13,7 +16,7 @@ function metaTable(doc: Document): Map<string, string> {
   for (const el of Array.from(doc.getElementsByTagName('meta'))) {
     const v = el.getAttribute('content')?.trim();
     if (!v) continue;
-    for (const a of ['property', 'name', 'itemprop']) {
+    for (const a of META_KEYS) {
       const k = el.getAttribute(a)?.toLowerCase();
       if (k && !out.has(k)) out.set(k, v);
     }
@@ -140,7 +143,11 @@ export function toIsoDate(s: string | null | undefined): string | null {
 export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number, storyTop: number): Labels {
   const table = metaTable(doc);
   const ld = jsonLdArticles(doc);
-  const ldGet = (k: string) => ld.map((o) => o[k]).find((v) => v);
+  // The first truthy value of key k among the JSON-LD articles (no array of them all).
+  const ldGet = (k: string) => {
+    for (const o of ld) if (o[k]) return o[k];
+    return undefined;
+  };
   const ogTitle = metaOf(table, 'og:title', 'twitter:title', 'headline') ?? (typeof ldGet('headline') === 'string' ? String(ldGet('headline')) : null);
   const docTitle = doc.title ?? '';
   const wanted = ogTitle ?? cleanTitle(docTitle);
