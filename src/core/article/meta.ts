@@ -155,6 +155,8 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   const overlapWanted = wanted ? overlapWith(wanted) : null;
   // Headline: the visible <h1> agreeing best with the declared title, the nearest one before the story on ties.
   let headline: Element | null = null;
+  // The headline's text as scored: at most 400 characters, so the whole of it (blockText stops only past its cap).
+  let headlineText = '';
   let hIdx = -1;
   let best = -1;
   const limit = firstParagraph >= 0 ? firstParagraph : ix.els.length;
@@ -174,18 +176,18 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
       let s = wanted ? overlapWanted!(t) : 0.3;
       if (i < limit) s += 0.15;
       if (storyTop >= 0 && i > limit) s -= 0.2;
-      if (s > best + 0.01) { best = s; headline = el; hIdx = i; }
+      if (s > best + 0.01) { best = s; headline = el; headlineText = t; hIdx = i; }
     }
     if (headline && (best >= 0.45 || level === 1)) break;
-    if (best < 0.6) { headline = null; hIdx = -1; best = -1; }
+    if (best < 0.6) { headline = null; headlineText = ''; hIdx = -1; best = -1; }
   }
-  const headlineText = headline ? blockText(headline) : '';
   const title = headlineText || (ogTitle ? ogTitle.trim() : cleanTitle(docTitle));
 
   // Standfirst: between headline and body, agreeing with the page's own description or named like one.
   const desc = metaOf(table, 'og:description', 'description', 'twitter:description');
   const overlapDesc = desc ? overlapWith(desc) : null;
   let standfirstElement: Element | null = null;
+  let standfirst: string | null = null;
   let standfirstIdx = -1;
   if (hIdx >= 0) {
     let bestS = 0;
@@ -201,10 +203,9 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
       let s = overlapDesc ? overlapDesc(t) : 0;
       if (STANDFIRST_TOKENS.test(nameOf(el))) s += 0.5;
       if (i === limit) s -= 0.3; // the first body paragraph is a standfirst only when it clearly says so
-      if (s >= 0.6 && s > bestS + 0.01) { bestS = s; standfirstElement = el; standfirstIdx = i; }
+      if (s >= 0.6 && s > bestS + 0.01) { bestS = s; standfirstElement = el; standfirst = t; standfirstIdx = i; }
     }
   }
-  const standfirst = standfirstElement ? blockText(standfirstElement) : null;
 
   // Byline: declared author first, then what the page prints near the headline.
   let byline = authorName(ldGet('author')) ?? metaOf(table, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator');
@@ -217,17 +218,19 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
     // Without attributes there is no rel, itemprop or name to read.
     const isAuthor = el.hasAttributes() && (el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author' || BYLINE_TOKENS.test(nameOf(el)));
     if (!isAuthor) continue;
-    const len = blockText(el, 120).length; // not ix.text: an inline link's text is credited to its block
-    if (len === 0 || len > 120) continue;
+    // Not ix.text: an inline link's text is credited to its block. At most 120 characters, it is the whole text.
+    const t = blockText(el, 120);
+    if (t.length === 0 || t.length > 120) continue;
     bylineElement = el;
     bylineIdx = i;
-    if (!byline) byline = blockText(el).replace(BY_PREFIX, '').trim() || null;
+    if (!byline) byline = t.replace(BY_PREFIX, '').trim() || null;
     break;
   }
   if (!byline && hIdx >= 0) {
     for (let i = hIdx + 1; i < Math.min(ix.els.length, hIdx + 200); i++) {
       if (ix.text[i]! > 100 || ix.text[i]! < 4) continue;
-      const t = blockText(ix.els[i]!);
+      // Read up to 100 characters: a text under 100 is then read whole, a longer one stays at least 100 long.
+      const t = blockText(ix.els[i]!, 100);
       if (BY_PREFIX.test(t) && t.length < 100) { byline = t.replace(BY_PREFIX, '').trim(); bylineElement = ix.els[i]!; bylineIdx = i; break; }
     }
   }

@@ -55,4 +55,21 @@ describe('blockText', () => {
       { numRuns: 300 },
     );
   }, 60_000);
+
+  // findLabels keeps the headline's, standfirst's and byline's capped text as their text: a capped read no
+  // longer than its cap must be the whole text, and a longer one must run past the cap.
+  it('read up to a cap, is the whole text when no longer than the cap, else longer than the cap', () => {
+    fc.assert(
+      fc.property(block, (html) => {
+        const p = bodyDocument(html).querySelector('p')!;
+        const whole = blockText(p);
+        for (let max = 0; max <= whole.length + 1; max++) {
+          const t = blockText(p, max);
+          if (t.length <= max) expect(t).toBe(whole);
+          else expect(whole.startsWith(t)).toBe(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
 });
