@@ -35,8 +35,9 @@ function metaOf(table: Map<string, string>, ...keys: string[]): string | null {
 /** Article-typed JSON-LD objects (bounded walk over @graph and arrays). */
 export function jsonLdArticles(doc: Document): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
-  // Only scripts with a type can be JSON-LD: the selector passes over the rest natively (most pages have dozens).
-  const scripts = Array.from(doc.querySelectorAll('script[type]')).filter((x) => (x.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json');
+  // Every script, its type read here (one without reads '' and is not JSON-LD): the tag list measured cheaper
+  // than a 'script[type]' selector query on small pages, and no dearer on large ones.
+  const scripts = Array.from(doc.getElementsByTagName('script')).filter((x) => (x.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json');
   for (const s of scripts.slice(0, 20)) {
     let data: unknown;
     try { data = JSON.parse(s.textContent ?? ''); } catch { continue; }
