@@ -222,11 +222,13 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
     // An <object>/<embed> (a skipped tag, so not entered) is read through the prototypes (see notePlugins); an XML
     // document's lower-case one is not a skipped tag and is read as any element, layout or not.
     const plug: boolean = isPlugin(node) && SKIP_TAGS.has(protoReads().tagName(node as Element));
-    // Only elements have a tag: one DOM read per element fewer than asking every node its type first.
-    const tag: string | undefined = plug ? undefined : (node as Element).tagName;
+    // Only elements have a tag: one DOM read per element fewer than asking every node its type first. A form whose
+    // control is named "tagName" answers with that control: not a string, so read as the non-element it claims to
+    // be by its (equally clobbered) nodeType — passed over, as before this shortcut.
+    const tag: unknown = plug ? undefined : (node as Element).tagName;
     if (plug) {
       if (openLinks.length > 0) creditLinks(protoReads().textContent(node));
-    } else if (tag === undefined) {
+    } else if (typeof tag !== 'string') {
       if (node.nodeType === TEXT_NODE) {
         // A text node lies inside the root, so under some block.
         own[blk]! += countText((node as Text).data);
