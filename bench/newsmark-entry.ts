@@ -149,6 +149,38 @@ function floor(k: number): number {
   return sink < 0 ? -1 : ms;
 }
 
+/**
+ * The read floor: the DOM reads any classifier of a page's parts makes, and nothing else — every element's tag and
+ * its class and id (when it has attributes), every text node's length — by firstChild/nextSibling, repeated k times.
+ * Set beside the pass, it says how much of the pass is reading the page and how much is Newsmark's own work.
+ */
+function readFloor(k: number): number {
+  let sink = 0;
+  const root = document.documentElement;
+  const t0 = performance.now();
+  for (let r = 0; r < k; r++) {
+    let node: Node | null = root;
+    while (node) {
+      const tag: unknown = (node as Element).tagName;
+      let first: Node | null = null;
+      if (typeof tag === 'string') {
+        const el = node as Element;
+        if (el.hasAttributes()) sink += (el.getAttribute('class') ?? '').length + (el.getAttribute('id') ?? '').length;
+        if (tag !== 'SCRIPT' && tag !== 'STYLE') first = el.firstChild;
+      } else if (node.nodeType === Node.TEXT_NODE) sink += (node as Text).length;
+      if (first) {
+        node = first;
+        continue;
+      }
+      let next: Node | null = null;
+      while (node !== root && !(next = node!.nextSibling)) node = node!.parentNode;
+      node = node === root ? null : next;
+    }
+  }
+  const ms = (performance.now() - t0) / k;
+  return sink < 0 ? -1 : ms;
+}
+
 /** Size of the page: all nodes (elements, text, comments) and elements. */
 function size(): { nodes: number; elements: number } {
   let nodes = 0;
@@ -157,4 +189,4 @@ function size(): { nodes: number; elements: number } {
   return { nodes, elements: document.getElementsByTagName('*').length };
 }
 
-(globalThis as unknown as { __newsmarkBench: unknown }).__newsmarkBench = { newsmark, newsmarkSliced, counts, early, floor, size, cleanup, cleanups, collect };
+(globalThis as unknown as { __newsmarkBench: unknown }).__newsmarkBench = { newsmark, newsmarkSliced, counts, early, floor, readFloor, size, cleanup, cleanups, collect };

@@ -16,7 +16,9 @@
  *     the work, not the scheduling;
  *   - Readability 0.6.0: `new Readability(document.cloneNode(true)).parse()`; the parse alone is the
  *     denominator of every ratio, the clone is reported apart (bench/readability-entry.ts);
- *   - floor: one TreeWalker pass over the text nodes summing their lengths, repeated in a loop.
+ *   - floor: one TreeWalker pass over the text nodes summing their lengths, repeated in a loop;
+ *   - read floor: the reads any classifier of a page's parts makes (every element's tag, class and id, every text
+ *     node's length) and nothing else, reported against Readability: how much of a pass reading the page costs.
  * Both entries are bundled here with esbuild as IIFEs and injected with `page.evaluate` (the fixture server
  * sends a CSP that blocks the page's own scripts, and DevTools evaluation is not bound by it).
  *
@@ -91,6 +93,8 @@ interface InPage {
     counts?(): Omit<NmRun, 'total' | 'max' | 'cleanup'> | null;
     early(k: number): { ms: number; looks: boolean };
     floor(k: number): number;
+    /** Absent in an entry bundled from an older tree. */
+    readFloor?(k: number): number;
     size(): { nodes: number; elements: number };
     cleanup(): void;
     cleanups(k: number): void;
@@ -123,6 +127,8 @@ interface PageResult {
    */
   first: { newsmark: number; readability: number; ratio: number } | null;
   floorMs: number;
+  /** The read floor (every element's tag, class and id, every text node's length: see the entry), ms; null from an older entry. */
+  readFloorMs: number | null;
   early: { ms: number; looksLikeArticle: boolean };
   ratio: number;
   overFloor: number;
@@ -320,6 +326,12 @@ async function measurePage(page: Page, backdrop: Page | null, name: string, url:
   const kFloor = Math.min(5000, Math.max(20, Math.ceil(BATCH_MS / Math.max(0.001, floorProbe))));
   const floorRuns: number[] = [];
   for (let r = 0; r < 5; r++) floorRuns.push((await cpu(() => page.evaluate((k) => (globalThis as unknown as InPage).__newsmarkBench.floor(k), kFloor))) / kFloor);
+  const readProbe = (await page.evaluate(() => (globalThis as unknown as InPage).__newsmarkBench.readFloor?.(5) ?? null)) as number | null;
+  const readFloorRuns: number[] = [];
+  if (readProbe !== null) {
+    const kRead = Math.min(2000, Math.max(5, Math.ceil(BATCH_MS / Math.max(0.001, readProbe))));
+    for (let r = 0; r < 5; r++) readFloorRuns.push((await cpu(() => page.evaluate((k) => (globalThis as unknown as InPage).__newsmarkBench.readFloor!(k), kRead))) / kRead);
+  }
   const earlyProbe = (await page.evaluate(() => (globalThis as unknown as InPage).__newsmarkBench.early(5))) as { ms: number; looks: boolean };
   const kEarly = Math.min(2000, Math.max(5, Math.ceil(BATCH_MS / Math.max(0.001, earlyProbe.ms))));
   const earlyRuns: number[] = [];
@@ -346,6 +358,7 @@ async function measurePage(page: Page, backdrop: Page | null, name: string, url:
     readability: { ms: r3(rdMs), wallMs: r3(median(rdRuns.map((r) => r.parse))), cloneMs: r3(median(cloneMs)), coldMs: r2(rdCold.parse), found: rdRuns[0]!.found },
     first,
     floorMs: r3(floorMs),
+    readFloorMs: readFloorRuns.length ? r3(median(readFloorRuns)) : null,
     early: { ms: r3(median(earlyRuns)), looksLikeArticle: earlyProbe.looks },
     ratio: r3(ms / rdMs),
     overFloor: Math.round(ms / floorMs),
@@ -513,6 +526,7 @@ async function main(): Promise<void> {
   const ratiosAsRun = results.map((r) => (r.early.looksLikeArticle ? r.ratio : r.early.ms / r.readability.ms));
   const sizes = [contentScriptSize(path.join(repoRoot, 'dist/chrome'), 'chrome'), contentScriptSize(path.join(repoRoot, 'dist/firefox'), 'firefox')].filter((x): x is ContentScriptSize => x !== null);
   const traced = results.filter((r) => r.trace);
+  const readFloors = results.filter((r) => r.readFloorMs !== null).map((r) => r.readFloorMs! / r.readability.ms);
   const summary = {
     browser: version,
     pages: results.length,
@@ -521,6 +535,8 @@ async function main(): Promise<void> {
     stagesMs: Object.fromEntries((['detection', 'boilerplate', 'quotes', 'highlight'] as const).map((s) => [s, { median: r3(median(results.map((r) => r.newsmark.stages[s]))), p95: r3(quantile(results.map((r) => r.newsmark.stages[s]), 0.95)) }])),
     readabilityMs: { median: r3(median(results.map((r) => r.readability.ms))), p95: r3(quantile(results.map((r) => r.readability.ms), 0.95)) },
     floorMs: { median: r3(median(results.map((r) => r.floorMs))), p95: r3(quantile(results.map((r) => r.floorMs), 0.95)) },
+    // Read floor / Readability: what reading the page costs, against the peer, before Newsmark does anything with it.
+    readFloorRatio: readFloors.length ? { median: r3(median(readFloors)), p95: r3(quantile(readFloors, 0.95)) } : null,
     firstRun: results.some((r) => r.first) ? {
       newsmarkMs: r3(median(results.filter((r) => r.first).map((r) => r.first!.newsmark))),
       readabilityMs: r3(median(results.filter((r) => r.first).map((r) => r.first!.readability))),
@@ -579,6 +595,7 @@ async function main(): Promise<void> {
   lines.push(`| Readability clone (not in the ratio), ms | ${r3(median(results.map((r) => r.readability.cloneMs)))} | ${r3(quantile(results.map((r) => r.readability.cloneMs), 0.95))} | |`);
   lines.push(`| Readability parse, ms | ${sm.readabilityMs.median} | ${sm.readabilityMs.p95} | |`);
   lines.push(`| floor (text walk), ms | ${sm.floorMs.median} | ${sm.floorMs.p95} | |`);
+  if (sm.readFloorRatio) lines.push(`| read floor (every element's tag, class, id; every text node's length) / Readability | ${sm.readFloorRatio.median} | ${sm.readFloorRatio.p95} | |`);
   lines.push(`| Newsmark / Readability (the whole pass on every page) | ${sm.ratio.median} | ${sm.ratio.p95} | ≤ ${TARGETS.ratioMedian} |`);
   lines.push(`| Newsmark / Readability as the content script runs (early check alone on the ${rejected.length} pages it turns away) | ${sm.ratioAsRun.median} | ${sm.ratioAsRun.p95} | |`);
   if (sm.firstRun) lines.push(`| first run on a fresh page load (cold JIT), Newsmark / Readability (CPU ms at the median: ${sm.firstRun.newsmarkMs} vs ${sm.firstRun.readabilityMs}) | ${sm.firstRun.ratio.median} | ${sm.firstRun.ratio.p95} | |`);
