@@ -6,8 +6,8 @@
  * only → the article's cast of names and roles (speakers.ts) → for each quote, in order, a speech cue
  * in a bounded window after, before or around it, its speaker phrase resolved to a display name.
  */
-import { nextMatch, scanParagraph, MARK, type Span } from './marks';
-import { Cast, lowerCase, splitTitles, tokenize, type Token } from './speakers';
+import { LOWER, nextMatch, scanParagraph, MARK, type Span } from './marks';
+import { Cast, lowerCase, splitTitles, tokenize, UPPER, type Token } from './speakers';
 import { partitionPoint } from '../text';
 import {
   ABBREVIATIONS, ARTICLES, AUXILIARIES, BODY_ROLES, BODY_WORDS, CUE_WINDOW, DETERMINERS, FROM_PLACE, NOT_SPEECH_BEFORE, NOUN_FOLLOWERS, NOUN_TOO, PRONOUN_WORDS, SCARE_MAX_WORDS,
@@ -45,8 +45,6 @@ const MASK = '\u0001';
 const LETTER = /\p{L}/u;
 // Unicode-class regexes live here, not inline: the bundler writes each one as `new RegExp(…)`, which an inline
 // use would run on every call.
-const UPPER_LETTER = /\p{Lu}/u;
-const LOWER_LETTER = /\p{Ll}/u;
 const FOUR_LETTERS = /^\P{L}*\p{L}{4}/u;
 const LEADING_UPPER = /^\P{L}*\p{Lu}/u;
 const SENTENCE_END = /[.!?]/g;
@@ -301,14 +299,14 @@ function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], un
       while (j < p.end && m[j] === ' ') j++;
       if (j >= p.end) continue;
       const n = m[j]!;
-      const upperNext = UPPER_LETTER.test(n) || '“"‘«„'.includes(n) || n === MASK;
+      const upperNext = UPPER.test(n) || '“"‘«„'.includes(n) || n === MASK;
       if (!upperNext) continue;
       if (c === '.') {
         let k = i;
         while (k > p.start && isLetterAt(m, k - 1)) k--;
         const word = m.slice(k, i);
-        if (ABBREVIATIONS.has(lowerCase(word)) || (word.length === 1 && UPPER_LETTER.test(word))) continue;
-        if (!spaced && !LOWER_LETTER.test(m[i - 1] ?? '')) continue;
+        if (ABBREVIATIONS.has(lowerCase(word)) || (word.length === 1 && UPPER.test(word))) continue;
+        if (!spaced && !LOWER.test(m[i - 1] ?? '')) continue;
       }
       out.push(j);
     }

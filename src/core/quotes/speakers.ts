@@ -23,7 +23,8 @@ export interface Token {
 
 /** The word rule, as a regex: what `tokenize`'s scanner implements (kept for the tests that check they agree). */
 export const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.\-]*|\u0001+|[,;:()—–]/gu;
-const UPPER = /^\p{Lu}/u;
+/** Starts with a capital (on one character, whether it is one). */
+export const UPPER = /^\p{Lu}/u;
 /** An initial ("J."). Module-level: the bundler writes a Unicode-class regex as `new RegExp(…)`, run on every use when inline. */
 const INITIAL = /^\p{Lu}\.$/u;
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
