@@ -6,12 +6,12 @@
  * only → the article's cast of names and roles (speakers.ts) → for each quote, in order, a speech cue
  * in a bounded window after, before or around it, its speaker phrase resolved to a display name.
  */
-import { nextMatch, scanParagraph, MARK, type Span } from './marks';
-import { Cast, lowerCase, splitTitles, tokenize, type Token } from './speakers';
+import { LOWER, nextMatch, scanParagraph, MARK, type Span } from './marks';
+import { Cast, lowerCase, splitTitles, tokenize, UPPER, type Token } from './speakers';
 import { partitionPoint } from '../text';
 import {
-  ABBREVIATIONS, AUXILIARIES, BODY_ROLES, BODY_WORDS, CUE_WINDOW, DETERMINERS, FROM_PLACE, NOT_SPEECH_BEFORE, NOUN_FOLLOWERS, NOUN_TOO, PRONOUNS, SCARE_MAX_WORDS,
-  SPEAKER_MAX_WORDS, SPEECH_NOUNS, SPEECH_VERBS, STOPWORDS, TITLES,
+  ABBREVIATIONS, ARTICLES, AUXILIARIES, BODY_ROLES, BODY_WORDS, CUE_WINDOW, DETERMINERS, FROM_PLACE, NOT_SPEECH_BEFORE, NOUN_FOLLOWERS, NOUN_TOO, PRONOUN_WORDS, SCARE_MAX_WORDS,
+  SPEAKER_MAX_WORDS, SPEECH_NOUNS, SPEECH_VERBS, STOPWORDS, TITLE_WORDS, TITLES,
 } from './patterns';
 
 export type Cue = 'before' | 'after' | 'split' | 'none';
@@ -45,8 +45,6 @@ const MASK = '\u0001';
 const LETTER = /\p{L}/u;
 // Unicode-class regexes live here, not inline: the bundler writes each one as `new RegExp(…)`, which an inline
 // use would run on every call.
-const UPPER_LETTER = /\p{Lu}/u;
-const LOWER_LETTER = /\p{Ll}/u;
 const FOUR_LETTERS = /^\P{L}*\p{L}{4}/u;
 const LEADING_UPPER = /^\P{L}*\p{Lu}/u;
 const SENTENCE_END = /[.!?]/g;
@@ -301,14 +299,14 @@ function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], un
       while (j < p.end && m[j] === ' ') j++;
       if (j >= p.end) continue;
       const n = m[j]!;
-      const upperNext = UPPER_LETTER.test(n) || '“"‘«„'.includes(n) || n === MASK;
+      const upperNext = UPPER.test(n) || '“"‘«„'.includes(n) || n === MASK;
       if (!upperNext) continue;
       if (c === '.') {
         let k = i;
         while (k > p.start && isLetterAt(m, k - 1)) k--;
         const word = m.slice(k, i);
-        if (ABBREVIATIONS.has(lowerCase(word)) || (word.length === 1 && UPPER_LETTER.test(word))) continue;
-        if (!spaced && !LOWER_LETTER.test(m[i - 1] ?? '')) continue;
+        if (ABBREVIATIONS.has(lowerCase(word)) || (word.length === 1 && UPPER.test(word))) continue;
+        if (!spaced && !LOWER.test(m[i - 1] ?? '')) continue;
       }
       out.push(j);
     }
@@ -382,7 +380,7 @@ function cueBefore(ts: Token[], cast: Cast, from: number, window: number): { spe
     }
     if (!np.length && ts[i - 1]?.l === 'and') {
       // `The minister pointed to … and described it as “…”`: a second verb shares the sentence's subject.
-      const head = ts.findIndex((x, k) => k < 4 && (x.l in TITLES || BODY_ROLES.has(x.l)));
+      const head = ts.findIndex((x, k) => k < 4 && (TITLE_WORDS.has(x.l) || BODY_ROLES.has(x.l)));
       const name = ts[0]?.l === 'the' && head > 0 ? resolve(ts.slice(0, head + 1), cast) : cast.firstMention(from, t.s);
       return { speaker: name, at: ts[0]!.s, end: t.e, kind: 'before' };
     }
@@ -400,7 +398,7 @@ function cueBefore(ts: Token[], cast: Cast, from: number, window: number): { spe
   return name ? { speaker: name, at: from, end: ts[ts.length - 1]!.e, kind: 'before' } : null;
 }
 
-const SPEAKER_WORD = (t: Token): boolean => t.cap || t.poss || t.l in TITLES || BODY_ROLES.has(t.l);
+const SPEAKER_WORD = (t: Token): boolean => t.cap || t.poss || TITLE_WORDS.has(t.l) || BODY_ROLES.has(t.l);
 
 
 
@@ -431,14 +429,14 @@ function subjectBefore(ts: Token[], k: number): Token[] {
       out.unshift(t);
       continue;
     }
-    if (STOPWORDS.has(t.l) && !(t.l in PRONOUNS) && !(t.l === 'the' || t.l === 'a' || t.l === 'an')) {
+    if (STOPWORDS.has(t.l) && !PRONOUN_WORDS.has(t.l) && !ARTICLES.has(t.l)) {
       // "a doctor at Tollmere General said": an unnamed person from a place, not the place.
       const [d, n] = [ts[j - 2], ts[j - 1]];
       if (FROM_PLACE.has(t.l) && out.length && d && n && ['a', 'an', 'one'].includes(d.l) && !n.p && !n.cap && !BODY_ROLES.has(n.l)) return [d, n, t, ...out];
       break;
     }
     out.unshift(t);
-    if (t.l in PRONOUNS || t.l === 'the' || t.l === 'a' || t.l === 'an') break;
+    if (PRONOUN_WORDS.has(t.l) || ARTICLES.has(t.l)) break;
     if (t.dot && !(t.w.length === 1) && !ABBREVIATIONS.has(t.l)) {
       out.shift();
       break;
@@ -460,10 +458,10 @@ function phraseAfter(ts: Token[], k: number): Token[] {
       out.push(t);
       continue;
     }
-    if (STOPWORDS.has(t.l) && !(t.l in PRONOUNS) && t.l !== 'the' && t.l !== 'a' && t.l !== 'an') break;
-    if (!t.cap && out.some((o) => o.cap) && !(t.l in PRONOUNS)) break;
+    if (STOPWORDS.has(t.l) && !PRONOUN_WORDS.has(t.l) && !ARTICLES.has(t.l)) break;
+    if (!t.cap && out.some((o) => o.cap) && !PRONOUN_WORDS.has(t.l)) break;
     out.push(t);
-    if (t.l in PRONOUNS) break;
+    if (PRONOUN_WORDS.has(t.l)) break;
     if (t.dot && t.w.length > 1 && !ABBREVIATIONS.has(t.l)) break;
   }
   return out;
@@ -474,11 +472,11 @@ function resolve(np: Token[], cast: Cast): string | null {
   const ws = np.filter((t) => !t.p);
   if (!ws.length) return null;
   const pos = ws[0]!.s;
-  if (ws.length === 1 && ws[0]!.l in PRONOUNS) return cast.pronoun(ws[0]!.l, pos);
+  if (ws.length === 1 && PRONOUN_WORDS.has(ws[0]!.l)) return cast.pronoun(ws[0]!.l, pos);
   const first = ws[0]!.l;
   if (['a', 'an', 'one'].includes(first) && FROM_PLACE.has(ws[2]?.l ?? '')) return null;
   const head = ws[ws.length - 1]!;
-  const strip = (x: Token[]): Token[] => (x[0] && ['a', 'an', 'the'].includes(x[0].l) ? x.slice(1) : x);
+  const strip = (x: Token[]): Token[] => (x[0] && ARTICLES.has(x[0].l) ? x.slice(1) : x);
   // "a Downing Street spokesperson": a named body's voice; "a spokesman" alone names no one.
   if (BODY_ROLES.has(head.l) && !head.cap) {
     const body = strip(ws);
@@ -496,7 +494,7 @@ function resolve(np: Token[], cast: Cast): string | null {
     // "Vulture magazine", "West Mercia police": a named body with a generic noun.
     if (after && BODY_WORDS.has(after.l)) return ws.slice(i, j + 2).map((x) => x.w).join(' ');
     const laterName = ws.slice(j + 1).some((x) => x.cap && !x.poss && !STOPWORDS.has(x.l));
-    if (after && !after.cap && after.l !== 'of' && !(after.l in PRONOUNS) && !ws[j]!.poss && !ws[j]!.dot && (j + 2 === ws.length || laterName)) {
+    if (after && !after.cap && after.l !== 'of' && !PRONOUN_WORDS.has(after.l) && !ws[j]!.poss && !ws[j]!.dot && (j + 2 === ws.length || laterName)) {
       i = j;
       continue;
     }
@@ -507,7 +505,7 @@ function resolve(np: Token[], cast: Cast): string | null {
   if (a >= 0) {
     const run = ws.slice(a, b + 1);
     const { titles, name } = splitTitles(run);
-    if (name.length === 1 && name[0]!.l in TITLES) return cast.role(roleWords(ws), pos);
+    if (name.length === 1 && TITLE_WORDS.has(name[0]!.l)) return cast.role(roleWords(ws), pos);
     if (run.some((x) => x.l === 'of') || (name.length > 1 && BODY_WORDS.has(name[name.length - 1]!.l))) {
       return name.map((x) => x.w).join(' ');
     }
@@ -523,6 +521,6 @@ function resolve(np: Token[], cast: Cast): string | null {
 }
 
 function roleWords(ws: Token[]): string[] {
-  return ws.filter((t) => !['a', 'an', 'the'].includes(t.l)).map((t) => t.l);
+  return ws.filter((t) => !ARTICLES.has(t.l)).map((t) => t.l);
 }
 

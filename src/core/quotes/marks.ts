@@ -16,7 +16,7 @@ export interface Span {
 type Kind = 'd' | 's' | 'g' | 'low';
 const WORD = /[\p{L}\p{N}]/u;
 /** Module-level: the bundler writes a Unicode-class regex as `new RegExp(…)`, run on every use when inline. */
-const LOWER = /\p{Ll}/u;
+export const LOWER = /\p{Ll}/u;
 const isWord = (c: string | undefined): boolean => c !== undefined && WORD.test(c);
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 /** After one of these a straight mark opens a quote rather than closing one. */

@@ -24,6 +24,8 @@ export const SPEECH_VERBS = set(
  * nouns after a determiner (and maybe one modifier) when a preposition or punctuation follows.
  */
 export const NOUN_TOO = set('counter counters post posts note notes call calls state states claim claims reply replies tweet tweets remark remarks promise promises');
+/** The articles: a speaker phrase that starts with one names a role or a body, not a person. */
+export const ARTICLES = set('a an the');
 /** Words that open a noun phrase: a speech-verb form right after one of these is a noun. */
 export const DETERMINERS = set('the a an his her its their this that our my your');
 /** Prepositions that follow a noun, rarely a speech verb. */
@@ -53,6 +55,16 @@ export const TITLES: Readonly<Record<string, '' | 'm' | 'f'>> = Object.fromEntri
   ...'mr sir lord'.split(' ').map((t) => [t, 'm'] as const),
   ...'ms mrs miss lady dame'.split(' ').map((t) => [t, 'f'] as const),
 ]);
+
+/**
+ * `word in table` as a Set: a keyed read with a string cut from the text first looks the string up in the engine's
+ * table of names (a call per read), a Set only hashes it. The Set holds the table's keys and the one lower-case
+ * key every object inherits, "constructor", so it answers exactly as `in` does for a lower-cased word token
+ * (the other lower-case one, "__proto__", is not a token).
+ */
+export const keysOf = (table: object): ReadonlySet<string> => new Set([...Object.keys(table), 'constructor']);
+export const TITLE_WORDS = keysOf(TITLES);
+export const PRONOUN_WORDS = keysOf(PRONOUNS);
 
 /** Last words of a capitalised name that make it a body or place, not a person. */
 export const BODY_WORDS = set(

@@ -3,7 +3,7 @@
  * mentions a pronoun or a bare role can point back to. Built once per article in linear passes;
  * every later look-up is bounded (a few map hits, a few mentions back).
  */
-import { BODY_WORDS, ORG_NOUNS, PRONOUNS, ROLE_QUALIFIERS, SPEECH_VERBS, STOPWORDS, TITLES } from './patterns';
+import { ARTICLES, BODY_WORDS, keysOf, ORG_NOUNS, PRONOUNS, ROLE_QUALIFIERS, SPEECH_VERBS, STOPWORDS, TITLE_WORDS, TITLES } from './patterns';
 import { partitionPoint } from '../text';
 
 export interface Token {
@@ -23,7 +23,8 @@ export interface Token {
 
 /** The word rule, as a regex: what `tokenize`'s scanner implements (kept for the tests that check they agree). */
 export const TOKEN = /[\p{L}\p{N}][\p{L}\p{N}’'.\-]*|\u0001+|[,;:()—–]/gu;
-const UPPER = /^\p{Lu}/u;
+/** Starts with a capital (on one character, whether it is one). */
+export const UPPER = /^\p{Lu}/u;
 /** An initial ("J."). Module-level: the bundler writes a Unicode-class regex as `new RegExp(…)`, run on every use when inline. */
 const INITIAL = /^\p{Lu}\.$/u;
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
@@ -147,6 +148,7 @@ interface Role {
 
 /** Pronouns that tell a name's gender when they follow it; object forms ("X reached out to her") point elsewhere. */
 const GENDERED: Readonly<Record<string, 'm' | 'f'>> = { he: 'm', his: 'm', himself: 'm', she: 'f', her: 'f', herself: 'f' };
+const GENDERED_WORDS = keysOf(GENDERED);
 
 /**
  * Capitalised runs that can be names: no stopwords, no possessives inside, broken by punctuation. A run's words
@@ -173,7 +175,7 @@ function nameRuns(tokens: Token[], text: string): { words: Token[]; at: number; 
     const prev = cur[cur.length - 1];
     const gap = prev ? t.s - prev.e : -1;
     const joined = (gap === 1 && text.charCodeAt(prev!.e) === 32) ||
-      (gap === 2 && text.charCodeAt(prev!.e) === 46 && text.charCodeAt(prev!.e + 1) === 32 && prev!.l in TITLES);
+      (gap === 2 && text.charCodeAt(prev!.e) === 46 && text.charCodeAt(prev!.e + 1) === 32 && TITLE_WORDS.has(prev!.l));
     if (prev && !joined) flush();
     if (!cur.length) first = i;
     cur.push(t);
@@ -187,9 +189,9 @@ function nameRuns(tokens: Token[], text: string): { words: Token[]; at: number; 
 function splitTitles(words: Token[]): { titles: string[]; name: Token[] } {
   // "Tunisian Prime Minister Firstname Lastname": the name starts after the last title word.
   let k = 0;
-  for (let i = 0; i < words.length - 1; i++) if (words[i]!.l in TITLES) k = i + 1;
+  for (let i = 0; i < words.length - 1; i++) if (TITLE_WORDS.has(words[i]!.l)) k = i + 1;
   // Most runs have no title: then no copies (nobody writes to either array).
-  return k ? { titles: words.slice(0, k).map((w) => w.l).filter((l) => l in TITLES), name: words.slice(k) } : { titles: [], name: words };
+  return k ? { titles: words.slice(0, k).map((w) => w.l).filter((l) => TITLE_WORDS.has(l)), name: words.slice(k) } : { titles: [], name: words };
 }
 
 /** Characters tokenized, and name runs read, between two pause points of a sliced pass. */
@@ -269,7 +271,7 @@ export class Cast {
       const ti = run.first;
       const before = tokens[ti - 1];
       // "an Oklahoma Republican", "the Virginia Democrat": a description, not a person's name.
-      if (kind === 'person' && before && ['a', 'an', 'the'].includes(before.l) && !titles.length) continue;
+      if (kind === 'person' && before && ARTICLES.has(before.l) && !titles.length) continue;
       this.noteGender(resolved, titles);
       // A subject: it opens its sentence, or a verb-like word follows it ("Fetter arrived", "Rothman recalls").
       const after = tokens[ti + run.words.length];
@@ -282,7 +284,7 @@ export class Cast {
         for (let j = i + 1; j > 0 && j < i + 12 && j < tokens.length; j++) {
           const t = tokens[j]!;
           if ((t.cap && !STOPWORDS.has(t.l)) || masked[t.s] === '\u0001') break;
-          const g = GENDERED[t.l];
+          const g = GENDERED_WORDS.has(t.l) && GENDERED[t.l];
           // "her" counts only as a possessive ("her team"), not as an object ("told her, …").
           const nx = tokens[j + 1];
           if (g && (t.l !== 'her' || (nx && !nx.p && !STOPWORDS.has(nx.l)))) {
@@ -343,7 +345,7 @@ export class Cast {
     const hit = list?.filter(fits).pop();
     if (hit) return hit.name;
     // A known kind of office with no name attached: the person most recently in view holds it.
-    if (list || head in TITLES) return this.recent(pos, (m) => m.kind === 'person' && !this.roleClash(m.name, words));
+    if (list || TITLE_WORDS.has(head)) return this.recent(pos, (m) => m.kind === 'person' && !this.roleClash(m.name, words));
     return ORG_NOUNS.has(head) ? this.body(words, pos) : null;
   }
 
