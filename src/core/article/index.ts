@@ -57,6 +57,11 @@ const SNIPPET_CHARS = 160;
 const TEASER_LINK_DENSITY = 0.75;
 /** Non-space characters above which a text-matched box stops growing unless it is mostly appeal. */
 const GROW_MAX_CHARS = 1200;
+/**
+ * Pages with fewer indexed elements than this are analysed without pausing between steps: a pause passed up through
+ * the generators costs ~0.15 µs, a few per cent of such a page's pass, and even its cold first pass is a few ms.
+ */
+const PAUSE_MIN_ELEMENTS = 256;
 const QUOTE_MARKS = /["“”«»„]/;
 
 /** The last URL's host name ('' for no URL): a page's passes all ask about the same URL. */
@@ -111,23 +116,25 @@ export function analyzeArticle(doc: Document, options: AnalyzeOptions = {}): Art
  * changes between slices is read partly before and partly after the change, as late content is anyway.
  */
 export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}): Generator<void, Article, unknown> {
-  const off = new Set(options.disabledSteps ?? []);
-  const on = (step: string) => !off.has(step);
+  // (A list, not a set: it is asked about each element walked, and is nearly always empty.)
+  const off = options.disabledSteps ?? [];
+  const on = (step: string) => !off.includes(step);
   const removals: Article['removals'] = [];
   // A document with no root element (an empty response, some DOM libraries on bare text) has nothing to read.
   if (!doc.documentElement) return emptyArticle('the document is empty', removals);
 
   const ix = yield* buildIndexSteps(doc, { skipHidden: on(STEPS.hiddenNodes), markUnlikely: on(STEPS.unlikelyCandidates) });
+  const pauses = ix.els.length >= PAUSE_MIN_ELEMENTS;
   const storyOpts = {
     useUnlikely: on(STEPS.unlikelyCandidates), useClassWeight: on(STEPS.classWeight),
     useLinkDensity: on(STEPS.linkDensity), useSiblings: on(STEPS.siblingJoin),
   };
-  yield;
+  if (pauses) yield;
   let place = findStory(ix, storyOpts);
   let retried = false;
   const weak = (pl: typeof place) => !pl || ix.text[pl.top]! < RETRY_BELOW_CHARS || ix.tags[pl.top] === 'BODY' || ix.tags[pl.top] === 'HTML';
   if (weak(place) && storyOpts.useUnlikely) {
-    yield;
+    if (pauses) yield;
     // Little prose found: maybe the story itself sits in a box named like chrome. Look again without that filter.
     const retry = findStory(ix, { ...storyOpts, useUnlikely: false });
     if (retry && !weak(retry)) {
@@ -137,7 +144,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     }
   }
   if (!place) return emptyArticle('no paragraph of prose on the page', removals, doc.title ?? '');
-  yield;
+  if (pauses) yield;
 
   const containers = new Set(place.containers);
   // Protected: the containers, their ancestors — never boilerplate, they hold the story.
@@ -259,14 +266,14 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     reverseFrom(stack, mark);
   }
 
-  yield;
+  if (pauses) yield;
   // Labels need the first story block; the headline and standfirst are never story blocks or boilerplate.
   blocks.sort((a, b) => a - b);
   const labels = findLabels(doc, ix, blocks[0] ?? -1, place.top);
   const labelIdx = [labels.headlineIdx, labels.standfirstIdx].filter((i) => i >= 0);
   for (const l of labelIdx) for (let a = l; a >= 0; a = ix.parent[a]!) protectedSet.add(a);
 
-  yield;
+  if (pauses) yield;
   // Text patterns: matched short blocks grow into the box that is mostly made of them.
   if (on(STEPS.boilerplateText)) yield* flagByText(ix, textCands, flagged, protectedSet, containers, scope, removals);
 
@@ -322,7 +329,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     return boilerplateBlock(m, el);
   });
 
-  yield;
+  if (pauses) yield;
   const storyMap = TextMap.of(story);
   const text = storyMap.text;
   const base = {
