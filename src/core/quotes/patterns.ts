@@ -57,12 +57,12 @@ export const TITLES: Readonly<Record<string, '' | 'm' | 'f'>> = Object.fromEntri
 ]);
 
 /**
- * `word in table` as a Set: a keyed read with a string cut from the text first looks the string up in the engine's
- * table of names (a call per read), a Set only hashes it. The Set holds the table's keys and the one lower-case
- * key every object inherits, "constructor", so it answers exactly as `in` does for a lower-cased word token
- * (the other lower-case one, "__proto__", is not a token).
+ * A table's own keys as a Set, for "is this word a title / a pronoun". Not `word in table`: that is slow with a
+ * string cut from the text (a keyed read first looks the string up in the engine's table of names), and it is
+ * wrong for the keys every object inherits — "constructor" was a title and a pronoun, and gave its speaker the
+ * Object function for a gender.
  */
-export const keysOf = (table: object): ReadonlySet<string> => new Set([...Object.keys(table), 'constructor']);
+export const keysOf = (table: object): ReadonlySet<string> => new Set(Object.keys(table));
 export const TITLE_WORDS = keysOf(TITLES);
 export const PRONOUN_WORDS = keysOf(PRONOUNS);
 
