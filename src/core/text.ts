@@ -195,55 +195,43 @@ const BR_MARK = { data: ' ' } as unknown as Text;
  * full text, longer than `max` (enough for a caller that only wants short blocks, or their first words).
  */
 export function blockText(el: Node, max = Infinity): string {
-  // Text is appended in stretches copied from a node's data: words and the single spaces between them ("a b c"
-  // is one slice), so a block costs a slice per node, not one per word. `out` plus data[cpFrom, cpTo) is the text.
   let out = '';
   let pendingSpace = false;
   for (const node of visibleTextNodes(el)) {
     const data = node.data;
-    let run = -1;
-    let cpFrom = -1;
-    let cpTo = -1;
-    for (let i = 0; i < data.length; i++) {
-      const code = data.charCodeAt(i);
-      if (isSpace(code)) {
-        if (run >= 0) {
-          if (cpFrom >= 0 && cpTo === run) cpTo = i;
-          else {
-            if (cpFrom >= 0) out += data.slice(cpFrom, cpTo);
-            cpFrom = run;
-            cpTo = i;
-          }
-          run = -1;
-          if (out.length + (cpTo - cpFrom) > max) return out + data.slice(cpFrom, cpTo);
-        }
-        pendingSpace = out.length > 0 || cpFrom >= 0;
-      } else if (run < 0) {
-        if (pendingSpace) {
-          // One space for the run of white space: copied when it is a lone ' ' right after the stretch.
-          if (cpFrom >= 0 && cpTo === i - 1 && data.charCodeAt(i - 1) === 32) cpTo = i;
-          else {
-            if (cpFrom >= 0) out += data.slice(cpFrom, cpTo);
-            cpFrom = -1;
-            out += ' ';
-          }
-        }
-        pendingSpace = false;
-        run = i;
+    let i = 0;
+    while (i < data.length) {
+      if (isSpace(data.charCodeAt(i++))) {
+        pendingSpace = out.length > 0;
+        continue;
       }
-    }
-    if (run >= 0) {
-      if (cpFrom >= 0 && cpTo === run) cpTo = data.length;
-      else {
-        if (cpFrom >= 0) out += data.slice(cpFrom, cpTo);
-        cpFrom = run;
-        cpTo = data.length;
+      if (pendingSpace) out += ' ';
+      pendingSpace = false;
+      const from = i - 1;
+      i = stretchEnd(data, from);
+      if (out.length + (i - from) > max) {
+        // Past `max`: the text up to the end of the first word that takes it past, as a word at a time read it.
+        const space = data.indexOf(' ', from + max - out.length + 1);
+        return out + data.slice(from, space >= 0 && space < i ? space : i);
       }
+      out += data.slice(from, i);
     }
-    if (cpFrom >= 0) out += data.slice(cpFrom, cpTo);
-    if (out.length > max) return out;
   }
   return out;
+}
+
+/**
+ * The end of the stretch of `data` that starts at `from` (not a space): its words and the lone ' ' between them,
+ * which the text keeps as they are, so a stretch is copied (and mapped back) in one piece, not a word at a time.
+ */
+function stretchEnd(data: string, from: number): number {
+  const n = data.length;
+  let i = from + 1;
+  for (;;) {
+    while (i < n && !isSpace(data.charCodeAt(i))) i++;
+    if (i + 1 < n && data.charCodeAt(i) === 32 && !isSpace(data.charCodeAt(i + 1))) i += 2;
+    else return i;
+  }
 }
 
 /** A DOM position: a text node and an offset into its data. */
@@ -341,50 +329,34 @@ export class TextMap {
         const isBr = node === BR_MARK;
         const ni = isBr ? -1 : nodes.push(node) - 1;
         const data = node.data;
-        let run = -1;
-        for (let i = 0; i < data.length; i++) {
-          const code = data.charCodeAt(i);
-          if (isSpace(code)) {
-            if (run >= 0) {
-              if (ni >= 0) {
-                copy(data, ni, run, i);
-                addSeg(len, len + (i - run), ni, run);
-              } else {
-                flush();
-                pieces.push(data.slice(run, i));
-              }
-              len += i - run;
-              run = -1;
-            }
+        let i = 0;
+        while (i < data.length) {
+          if (isSpace(data.charCodeAt(i))) {
             if (len > blockBegin && !pendingSpace) {
               pendingSpace = true;
               pendingNode = ni;
               pendingOffset = i;
             }
-          } else {
-            if (pendingSpace) {
-              // The one space for a run of white space: copied when it is a lone ' ' of this node.
-              if (pendingNode >= 0 && pendingNode === ni && data.charCodeAt(pendingOffset) === 32) copy(data, ni, pendingOffset, pendingOffset + 1);
-              else {
-                flush();
-                pieces.push(' ');
-              }
-              if (pendingNode >= 0) addSeg(len, len + 1, pendingNode, pendingOffset);
-              len++;
-              pendingSpace = false;
+            i++;
+            continue;
+          }
+          if (pendingSpace) {
+            // The one space for a run of white space: copied when it is a lone ' ' of this node.
+            if (pendingNode >= 0 && pendingNode === ni && data.charCodeAt(pendingOffset) === 32) copy(data, ni, pendingOffset, pendingOffset + 1);
+            else {
+              flush();
+              pieces.push(' ');
             }
-            if (run < 0) run = i;
+            if (pendingNode >= 0) addSeg(len, len + 1, pendingNode, pendingOffset);
+            len++;
+            pendingSpace = false;
           }
-        }
-        if (run >= 0) {
-          if (ni >= 0) {
-            copy(data, ni, run, data.length);
-            addSeg(len, len + (data.length - run), ni, run);
-          } else {
-            flush();
-            pieces.push(data.slice(run));
-          }
-          len += data.length - run;
+          // A <br> is white space only: text comes from text nodes (ni >= 0).
+          const end = stretchEnd(data, i);
+          copy(data, ni, i, end);
+          addSeg(len, len + (end - i), ni, i);
+          len += end - i;
+          i = end;
         }
       }
       if (len === blockBegin && blockStarts.length > 0 && blockBegin > 0) {
