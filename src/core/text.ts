@@ -156,14 +156,16 @@ export function visibleTextNodes(root: Node): Text[] {
   while (node) {
     let descend = false;
     const plug: boolean = plugins !== null && plugins.has(node);
-    const type = plug ? protoReads().nodeType(node) : node.nodeType;
+    // Only elements have a tag: one DOM read per element fewer than asking every node its type first (the tag is
+    // read once, for the skip and <br> tests). A form whose control is named "tagName" answers with that control,
+    // not a string: its type is asked, as for any other node, and it is read as before.
+    const tag: unknown = plug ? protoReads().tagName(node as Element) : (node as Element).tagName;
+    const type = typeof tag === 'string' ? ELEMENT_NODE : node.nodeType;
     if (type === TEXT_NODE) {
       out.push(node as Text);
     } else if (type === ELEMENT_NODE) {
       const el = node as Element;
-      // The tag read once, for the skip test and the <br> test.
-      const tag = plug ? protoReads().tagName(el) : el.tagName;
-      if (el !== root && (plug ? pluginSkipped(el) : skippedAs(el, tag))) {
+      if (el !== root && (plug ? pluginSkipped(el) : skippedAs(el, tag as string))) {
         // skipped with everything under it
       } else if (tag === 'BR') {
         out.push(BR_MARK);
