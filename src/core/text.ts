@@ -157,10 +157,10 @@ export function visibleTextNodes(root: Node): Text[] {
     let descend = false;
     const plug: boolean = plugins !== null && plugins.has(node);
     // Only elements have a tag: one DOM read per element fewer than asking every node its type first (the tag is
-    // read once, for the skip and <br> tests). A form whose control is named "tagName" answers with that control,
-    // not a string: its type is asked, as for any other node, and it is read as before.
+    // read once, for the skip and <br> tests). A form's controls shadow its properties by name (a control named
+    // "tagName" or "nodeType" answers for it): a form is asked its type, as every node was, and read as before.
     const tag: unknown = plug ? protoReads().tagName(node as Element) : (node as Element).tagName;
-    const type = typeof tag === 'string' ? ELEMENT_NODE : node.nodeType;
+    const type = typeof tag === 'string' && tag !== 'FORM' ? ELEMENT_NODE : node.nodeType;
     if (type === TEXT_NODE) {
       out.push(node as Text);
     } else if (type === ELEMENT_NODE) {
