@@ -20,8 +20,8 @@ const ELEMENT_NODE = 1;
 
 function isSpace(code: number): boolean {
   // space, tab, LF, VT, FF, CR, NBSP, narrow NBSP, figure space, ideographic space and the Unicode Zs run.
-  // Below NBSP only the ASCII ones: most characters are answered by the first two comparisons.
-  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
+  // Below NBSP only the ASCII ones: most characters (above the space) are answered by the first two comparisons.
+  if (code < 0xa0) return code <= 32 && (code === 32 || (code >= 9 && code <= 13));
   return (
     code === 0xa0 || code === 0x202f ||
     code === 0x2007 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x205f ||
@@ -29,7 +29,6 @@ function isSpace(code: number): boolean {
   );
 }
 
-/** True for elements whose text a reader never sees as prose. */
 /**
  * The first index in [0, n) at which `before` is false, for a `before` that is true up to some index and false
  * after it (a binary search over any sorted array: `partitionPoint(xs.length, (i) => xs[i] < x)`).
