@@ -20,8 +20,8 @@ const ELEMENT_NODE = 1;
 
 function isSpace(code: number): boolean {
   // space, tab, LF, VT, FF, CR, NBSP, narrow NBSP, figure space, ideographic space and the Unicode Zs run.
-  // Below NBSP only the ASCII ones: most characters are answered by the first two comparisons.
-  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
+  // Below NBSP only the ASCII ones: most characters (above the space) are answered by the first two comparisons.
+  if (code < 0xa0) return code <= 32 && (code === 32 || (code >= 9 && code <= 13));
   return (
     code === 0xa0 || code === 0x202f ||
     code === 0x2007 || code === 0x3000 || (code >= 0x2000 && code <= 0x200a) || code === 0x205f ||
@@ -29,7 +29,6 @@ function isSpace(code: number): boolean {
   );
 }
 
-/** True for elements whose text a reader never sees as prose. */
 /**
  * The first index in [0, n) at which `before` is false, for a `before` that is true up to some index and false
  * after it (a binary search over any sorted array: `partitionPoint(xs.length, (i) => xs[i] < x)`).
@@ -156,14 +155,16 @@ export function visibleTextNodes(root: Node): Text[] {
   while (node) {
     let descend = false;
     const plug: boolean = plugins !== null && plugins.has(node);
-    const type = plug ? protoReads().nodeType(node) : node.nodeType;
+    // Only elements have a tag: one DOM read per element fewer than asking every node its type first (the tag is
+    // read once, for the skip and <br> tests). A form's controls shadow its properties by name (a control named
+    // "tagName" or "nodeType" answers for it): a form is asked its type, as every node was, and read as before.
+    const tag: unknown = plug ? protoReads().tagName(node as Element) : (node as Element).tagName;
+    const type = typeof tag === 'string' && tag !== 'FORM' ? ELEMENT_NODE : node.nodeType;
     if (type === TEXT_NODE) {
       out.push(node as Text);
     } else if (type === ELEMENT_NODE) {
       const el = node as Element;
-      // The tag read once, for the skip test and the <br> test.
-      const tag = plug ? protoReads().tagName(el) : el.tagName;
-      if (el !== root && (plug ? pluginSkipped(el) : skippedAs(el, tag))) {
+      if (el !== root && (plug ? pluginSkipped(el) : skippedAs(el, tag as string))) {
         // skipped with everything under it
       } else if (tag === 'BR') {
         out.push(BR_MARK);
@@ -195,55 +196,43 @@ const BR_MARK = { data: ' ' } as unknown as Text;
  * full text, longer than `max` (enough for a caller that only wants short blocks, or their first words).
  */
 export function blockText(el: Node, max = Infinity): string {
-  // Text is appended in stretches copied from a node's data: words and the single spaces between them ("a b c"
-  // is one slice), so a block costs a slice per node, not one per word. `out` plus data[cpFrom, cpTo) is the text.
   let out = '';
   let pendingSpace = false;
   for (const node of visibleTextNodes(el)) {
     const data = node.data;
-    let run = -1;
-    let cpFrom = -1;
-    let cpTo = -1;
-    for (let i = 0; i < data.length; i++) {
-      const code = data.charCodeAt(i);
-      if (isSpace(code)) {
-        if (run >= 0) {
-          if (cpFrom >= 0 && cpTo === run) cpTo = i;
-          else {
-            if (cpFrom >= 0) out += data.slice(cpFrom, cpTo);
-            cpFrom = run;
-            cpTo = i;
-          }
-          run = -1;
-          if (out.length + (cpTo - cpFrom) > max) return out + data.slice(cpFrom, cpTo);
-        }
-        pendingSpace = out.length > 0 || cpFrom >= 0;
-      } else if (run < 0) {
-        if (pendingSpace) {
-          // One space for the run of white space: copied when it is a lone ' ' right after the stretch.
-          if (cpFrom >= 0 && cpTo === i - 1 && data.charCodeAt(i - 1) === 32) cpTo = i;
-          else {
-            if (cpFrom >= 0) out += data.slice(cpFrom, cpTo);
-            cpFrom = -1;
-            out += ' ';
-          }
-        }
-        pendingSpace = false;
-        run = i;
+    let i = 0;
+    while (i < data.length) {
+      if (isSpace(data.charCodeAt(i++))) {
+        pendingSpace = out.length > 0;
+        continue;
       }
-    }
-    if (run >= 0) {
-      if (cpFrom >= 0 && cpTo === run) cpTo = data.length;
-      else {
-        if (cpFrom >= 0) out += data.slice(cpFrom, cpTo);
-        cpFrom = run;
-        cpTo = data.length;
+      if (pendingSpace) out += ' ';
+      pendingSpace = false;
+      const from = i - 1;
+      i = stretchEnd(data, from);
+      if (out.length + (i - from) > max) {
+        // Past `max`: the text up to the end of the first word that takes it past, as a word at a time read it.
+        const space = data.indexOf(' ', from + max - out.length + 1);
+        return out + data.slice(from, space >= 0 && space < i ? space : i);
       }
+      out += data.slice(from, i);
     }
-    if (cpFrom >= 0) out += data.slice(cpFrom, cpTo);
-    if (out.length > max) return out;
   }
   return out;
+}
+
+/**
+ * The end of the stretch of `data` that starts at `from` (not a space): its words and the lone ' ' between them,
+ * which the text keeps as they are, so a stretch is copied (and mapped back) in one piece, not a word at a time.
+ */
+function stretchEnd(data: string, from: number): number {
+  const n = data.length;
+  let i = from + 1;
+  for (;;) {
+    while (i < n && !isSpace(data.charCodeAt(i))) i++;
+    if (i + 1 < n && data.charCodeAt(i) === 32 && !isSpace(data.charCodeAt(i + 1))) i += 2;
+    else return i;
+  }
 }
 
 /** A DOM position: a text node and an offset into its data. */
@@ -341,50 +330,34 @@ export class TextMap {
         const isBr = node === BR_MARK;
         const ni = isBr ? -1 : nodes.push(node) - 1;
         const data = node.data;
-        let run = -1;
-        for (let i = 0; i < data.length; i++) {
-          const code = data.charCodeAt(i);
-          if (isSpace(code)) {
-            if (run >= 0) {
-              if (ni >= 0) {
-                copy(data, ni, run, i);
-                addSeg(len, len + (i - run), ni, run);
-              } else {
-                flush();
-                pieces.push(data.slice(run, i));
-              }
-              len += i - run;
-              run = -1;
-            }
+        let i = 0;
+        while (i < data.length) {
+          if (isSpace(data.charCodeAt(i))) {
             if (len > blockBegin && !pendingSpace) {
               pendingSpace = true;
               pendingNode = ni;
               pendingOffset = i;
             }
-          } else {
-            if (pendingSpace) {
-              // The one space for a run of white space: copied when it is a lone ' ' of this node.
-              if (pendingNode >= 0 && pendingNode === ni && data.charCodeAt(pendingOffset) === 32) copy(data, ni, pendingOffset, pendingOffset + 1);
-              else {
-                flush();
-                pieces.push(' ');
-              }
-              if (pendingNode >= 0) addSeg(len, len + 1, pendingNode, pendingOffset);
-              len++;
-              pendingSpace = false;
+            i++;
+            continue;
+          }
+          if (pendingSpace) {
+            // The one space for a run of white space: copied when it is a lone ' ' of this node.
+            if (pendingNode >= 0 && pendingNode === ni && data.charCodeAt(pendingOffset) === 32) copy(data, ni, pendingOffset, pendingOffset + 1);
+            else {
+              flush();
+              pieces.push(' ');
             }
-            if (run < 0) run = i;
+            if (pendingNode >= 0) addSeg(len, len + 1, pendingNode, pendingOffset);
+            len++;
+            pendingSpace = false;
           }
-        }
-        if (run >= 0) {
-          if (ni >= 0) {
-            copy(data, ni, run, data.length);
-            addSeg(len, len + (data.length - run), ni, run);
-          } else {
-            flush();
-            pieces.push(data.slice(run));
-          }
-          len += data.length - run;
+          // A <br> is white space only: text comes from text nodes (ni >= 0).
+          const end = stretchEnd(data, i);
+          copy(data, ni, i, end);
+          addSeg(len, len + (end - i), ni, i);
+          len += end - i;
+          i = end;
         }
       }
       if (len === blockBegin && blockStarts.length > 0 && blockBegin > 0) {

@@ -18,6 +18,26 @@ describe('blockText', () => {
   });
 });
 
+// The walk asks an element its tag before its type; a form whose controls shadow its properties (as Chromium's
+// forms do: test/unit/article/clobbered-form.test.ts) must be read as when the type came first: entered when only
+// its tag is shadowed, passed over when its type is.
+describe('visibleTextNodes around a clobbered form', () => {
+  const texts = (shadow: string[]) => {
+    const p = doc('<div><p>before</p><form id="f"><input name="tagName"><input name="nodeType">inside</form><p>after</p></div>').querySelector('div')!;
+    const form = p.querySelector('form')!;
+    for (const name of shadow) Object.defineProperty(form, name, { value: form.querySelector(`[name=${name}]`), configurable: true });
+    return visibleTextNodes(p).map((t) => t.data);
+  };
+  it.each([
+    [[], ['before', 'inside', 'after']],
+    [['tagName'], ['before', 'inside', 'after']],
+    [['tagName', 'nodeType'], ['before', 'after']],
+    [['nodeType'], ['before', 'after']],
+  ])('shadowed %j', (shadow, expected) => {
+    expect(texts(shadow)).toEqual(expected);
+  });
+});
+
 describe('TextMap', () => {
   it('joins blocks with a blank line and maps offsets back to the DOM', () => {
     const d = doc('<p>First  <b>para</b>graph.</p><p> Second.</p>');

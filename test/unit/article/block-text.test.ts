@@ -56,6 +56,16 @@ describe('blockText', () => {
     );
   }, 60_000);
 
+  // Every UTF-16 code unit between two letters, alone and doubled: white space is exactly the set the reference
+  // folds (the walk tests the common range above the ASCII space first).
+  it('folds exactly the white space the word-at-a-time version folded', () => {
+    const p = bodyDocument('<p></p>').querySelector('p')!;
+    let data = '';
+    for (let c = 0; c < 0x10000; c++) data += `a${String.fromCharCode(c)}b${String.fromCharCode(c, c)}`;
+    p.appendChild(p.ownerDocument.createTextNode(data));
+    expect(blockText(p)).toBe(reference(p));
+  });
+
   // findLabels keeps the headline's, standfirst's and byline's capped text as their text: a capped read no
   // longer than its cap must be the whole text, and a longer one must run past the cap.
   it('read up to a cap, is the whole text when no longer than the cap, else longer than the cap', () => {
