@@ -4,6 +4,7 @@
  */
 import { findArticleQuotesSteps, type Quote } from '../core/quotes';
 import type { Article } from '../core/article';
+import { drain } from '../core/article/page-index';
 import { TextMap } from '../core/text';
 import { FOCUS_HIGHLIGHT, SPEAKER_COLOURS, quoteHighlightName } from './page-style';
 import { highlightRegistry } from './highlights';
@@ -16,13 +17,12 @@ export interface PlacedQuote {
 
 const registry = highlightRegistry;
 
-/** Finds the article's quotes and maps the engine's offsets (into headline, standfirst or body) to live Ranges. */
-export function placeQuotes(article: Article, body: TextMap = TextMap.of(article.paragraphs)): PlacedQuote[] {
-  const steps = placeQuotesSteps(article, body);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+/**
+ * Finds the article's quotes and maps the engine's offsets (into headline, standfirst or body) to live Ranges. The
+ * body's map is built from the paragraphs when not given.
+ */
+export function placeQuotes(article: Article, body?: TextMap): PlacedQuote[] {
+  return drain(placeQuotesSteps(article, body));
 }
 
 /** `placeQuotes` as a generator that yields between the engine's steps (the content script's sliced pass). */

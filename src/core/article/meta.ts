@@ -9,16 +9,23 @@ import { nameOf, type PageIndex } from './page-index';
 /** The attributes a <meta> is keyed by, in order of precedence. */
 const META_KEYS = ['property', 'name', 'itemprop'];
 
-/** Every <meta> of the page by property/name/itemprop (lower-cased), first one wins. One pass: selector
- * queries per key would each walk the whole document. */
-function metaTable(doc: Document): Map<string, string> {
+/** The keys the labels ask for (below, lower-cased, as the table keeps them). */
+export const WANTED_KEYS = new Set(['og:title', 'twitter:title', 'headline', 'og:description', 'description', 'twitter:description', 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'article:published_time', 'datepublished', 'parsely-pub-date', 'pubdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date']);
+
+/**
+ * The <meta>s of the page by property/name/itemprop (lower-cased), first one with content wins, for the keys the
+ * labels ask for. One pass: selector queries per key would each walk the whole document. A meta's content is read
+ * only when it brings a key not yet found: most of a page's metas (viewport, images, app ids) bring none, and the
+ * lookups never ask for another key, so they get the same answers as from a table of every key.
+ */
+export function metaTable(doc: Document): Map<string, string> {
   const out = new Map<string, string>();
   for (const el of Array.from(doc.getElementsByTagName('meta'))) {
-    const v = el.getAttribute('content')?.trim();
-    if (!v) continue;
+    // Read once, when first needed; without content (undefined or '') the meta gives no key at all.
+    let v: string | undefined;
     for (const a of META_KEYS) {
       const k = el.getAttribute(a)?.toLowerCase();
-      if (k && !out.has(k)) out.set(k, v);
+      if (k && WANTED_KEYS.has(k) && !out.has(k) && (v ??= el.getAttribute('content')?.trim())) out.set(k, v);
     }
   }
   return out;
@@ -26,7 +33,7 @@ function metaTable(doc: Document): Map<string, string> {
 
 function metaOf(table: Map<string, string>, ...keys: string[]): string | null {
   for (const k of keys) {
-    const v = table.get(k.toLowerCase());
+    const v = table.get(k);
     if (v) return v;
   }
   return null;
@@ -47,9 +54,9 @@ export function jsonLdArticles(doc: Document): Array<Record<string, unknown>> {
       if (Array.isArray(v)) { queue.push(...v.slice(0, 50)); continue; }
       if (!v || typeof v !== 'object') continue;
       const o = v as Record<string, unknown>;
-      const t = o['@type'];
-      const types = Array.isArray(t) ? t.map(String) : [String(t ?? '')];
-      if (types.some((x) => /Article|BlogPosting|Report|NewsArticle|Posting/.test(x))) out.push(o);
+      // Article, NewsArticle, Report, BlogPosting…: the longer names contain the shorter, so three suffice. A list of
+      // types reads as its names joined by commas; the three hold no comma, so a match lies within one of the names.
+      if (/Article|Report|Posting/.test(String(o['@type'] ?? ''))) out.push(o);
       if (o['@graph']) queue.push(o['@graph']);
     }
   }
@@ -237,7 +244,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   }
 
   // Date: declared first, then the first <time datetime> near the headline.
-  let published = toIsoDate(metaOf(table, 'article:published_time', 'datePublished', 'parsely-pub-date', 'pubdate', 'publish-date', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date'))
+  let published = toIsoDate(metaOf(table, 'article:published_time', 'datepublished', 'parsely-pub-date', 'pubdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date'))
     ?? toIsoDate(typeof ldGet('datePublished') === 'string' ? String(ldGet('datePublished')) : null);
   if (!published) {
     for (const t of Array.from(doc.getElementsByTagName('time')).slice(0, 10)) {
