@@ -237,9 +237,14 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   if (!byline && hIdx >= 0) {
     for (let i = hIdx + 1; i < Math.min(ix.els.length, hIdx + 200); i++) {
       if (ix.text[i]! > 100 || ix.text[i]! < 4) continue;
+      const el = ix.els[i]!;
+      // The text read (a walk) only if it may start "by": its characters are a subsequence of the textContent (one
+      // native read), so that needs a b there, and a y after the first b. (Not a string: a clobbered form, read.)
+      const all: unknown = el.textContent;
+      if (typeof all === 'string' && !/^[^b]*b[^]*y/i.test(all)) continue;
       // Read up to 100 characters: a text under 100 is then read whole, a longer one stays at least 100 long.
-      const t = blockText(ix.els[i]!, 100);
-      if (BY_PREFIX.test(t) && t.length < 100) { byline = t.replace(BY_PREFIX, '').trim(); bylineElement = ix.els[i]!; bylineIdx = i; break; }
+      const t = blockText(el, 100);
+      if (BY_PREFIX.test(t) && t.length < 100) { byline = t.replace(BY_PREFIX, '').trim(); bylineElement = el; bylineIdx = i; break; }
     }
   }
 
