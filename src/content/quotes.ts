@@ -65,6 +65,7 @@ export class QuoteHighlights {
   /** Registers one highlight per speaker, speakers in order of first quote. Returns the speakers in that order. */
   show(placed: readonly PlacedQuote[]): string[] {
     this.clear();
+    if (!placed.length) return []; // most articles: nothing to register
     const reg = registry();
     const bySpeaker = new Map<string | null, Range[]>();
     for (const { quote, range } of placed) {

@@ -56,7 +56,8 @@ export function jsonLdArticles(doc: Document): Array<Record<string, unknown>> {
       const o = v as Record<string, unknown>;
       // Article, NewsArticle, Report, BlogPosting…: the longer names contain the shorter, so three suffice. A list of
       // types reads as its names joined by commas; the three hold no comma, so a match lies within one of the names.
-      if (/Article|Report|Posting/.test(String(o['@type'] ?? ''))) out.push(o);
+      // None: 'undefined', no match.
+      if (/Article|Report|Posting/.test(String(o['@type']))) out.push(o);
       if (o['@graph']) queue.push(o['@graph']);
     }
   }
@@ -197,7 +198,8 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   let standfirstElement: Element | null = null;
   let standfirst: string | null = null;
   let standfirstIdx = -1;
-  if (hIdx >= 0) {
+  // Without a description no block reaches 0.6 (a standfirst's name gives 0.5): no search.
+  if (hIdx >= 0 && overlapDesc) {
     let bestS = 0;
     const end = Math.min(limit + 1, hIdx + 600, ix.els.length);
     for (let i = hIdx + 1; i < end; i++) {
@@ -208,7 +210,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
       if (ix.own[i]! < len * 0.6 && tag === 'DIV') continue;
       const el = ix.els[i]!;
       const t = blockText(el);
-      let s = overlapDesc ? overlapDesc(t) : 0;
+      let s = overlapDesc(t);
       if (STANDFIRST_TOKENS.test(nameOf(el))) s += 0.5;
       if (i === limit) s -= 0.3; // the first body paragraph is a standfirst only when it clearly says so
       if (s >= 0.6 && s > bestS + 0.01) { bestS = s; standfirstElement = el; standfirst = t; standfirstIdx = i; }
