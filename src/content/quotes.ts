@@ -30,7 +30,7 @@ export function* placeQuotesSteps(article: Article, body: TextMap = TextMap.of(a
   const quotes = yield* findArticleQuotesSteps({ headline: article.title, standfirst: article.standfirst, body: article.text });
   yield;
   // The headline's and standfirst's maps are built only when a quote lies in them (most articles: none).
-  const maps: Record<'headline' | 'standfirst' | 'body', TextMap | null | undefined> = { headline: undefined, standfirst: undefined, body };
+  const maps: Partial<Record<'headline' | 'standfirst' | 'body', TextMap | null>> = { body };
   const elements = { headline: article.headline, standfirst: article.standfirstElement, body: null };
   const expected = { headline: article.title, standfirst: article.standfirst ?? '', body: article.text };
   const placed: PlacedQuote[] = [];
