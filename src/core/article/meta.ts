@@ -83,8 +83,8 @@ function overlapWith(b: string): (a: string) => number {
   return (a) => {
     const wa = words(a);
     if (wa.length === 0 || wb.length === 0) return 0;
-    const [small, big] = wa.length <= wb.length ? [wa, (setB ??= new Set(wb))] : [wb, new Set(wa)];
-    return overlapOf(small, big, wa, wb);
+    // The shorter text's words looked up in a set of the longer's (no pair array per call).
+    return wa.length <= wb.length ? overlapOf(wa, (setB ??= new Set(wb)), wa, wb) : overlapOf(wb, new Set(wa), wa, wb);
   };
 }
 
