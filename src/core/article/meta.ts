@@ -254,8 +254,9 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   let published = toIsoDate(metaOf(table, 'article:published_time', 'datepublished', 'parsely-pub-date', 'pubdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date'))
     ?? toIsoDate(typeof ldGet('datePublished') === 'string' ? String(ldGet('datePublished')) : null);
   if (!published) {
-    for (const t of Array.from(doc.getElementsByTagName('time')).slice(0, 10)) {
-      published = toIsoDate(t.getAttribute('datetime'));
+    const times = doc.getElementsByTagName('time');
+    for (let i = 0; i < times.length && i < 10; i++) {
+      published = toIsoDate(times[i]!.getAttribute('datetime'));
       if (published) break;
     }
   }
