@@ -20,7 +20,8 @@ export const WANTED_KEYS = new Set(['og:title', 'twitter:title', 'headline', 'og
  */
 export function metaTable(doc: Document): Map<string, string> {
   const out = new Map<string, string>();
-  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
+  // The live tag list read in place: no array copy.
+  for (const el of doc.getElementsByTagName('meta')) {
     // Read once, when first needed; without content (undefined or '') the meta gives no key at all.
     let v: string | undefined;
     for (const a of META_KEYS) {
