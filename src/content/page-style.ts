@@ -25,11 +25,11 @@ export const NOTE_HIGHLIGHT = 'newsmark-note';
 /** The quote the reader jumped to from the panel. */
 export const FOCUS_HIGHLIGHT = 'newsmark-quote-focus';
 
-let cssText: string | null = null;
+let cssText = '';
 
 /** The stylesheet's text, built once per content script. */
 function css(): string {
-  if (cssText !== null) return cssText;
+  if (cssText) return cssText;
   const rules = [
     `html:not([${SHOW_ATTR}]) [${HIDDEN_ATTR}] { display: none !important; }`,
     `html[${SHOW_ATTR}] [${HIDDEN_ATTR}] { outline: 2px dashed rgba(128,128,128,.6) !important; outline-offset: 2px !important; }`,

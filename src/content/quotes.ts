@@ -4,6 +4,7 @@
  */
 import { findArticleQuotesSteps, type Quote } from '../core/quotes';
 import type { Article } from '../core/article';
+import { drain } from '../core/article/page-index';
 import { TextMap } from '../core/text';
 import { FOCUS_HIGHLIGHT, SPEAKER_COLOURS, quoteHighlightName } from './page-style';
 import { highlightRegistry } from './highlights';
@@ -16,13 +17,12 @@ export interface PlacedQuote {
 
 const registry = highlightRegistry;
 
-/** Finds the article's quotes and maps the engine's offsets (into headline, standfirst or body) to live Ranges. */
-export function placeQuotes(article: Article, body: TextMap = TextMap.of(article.paragraphs)): PlacedQuote[] {
-  const steps = placeQuotesSteps(article, body);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-  }
+/**
+ * Finds the article's quotes and maps the engine's offsets (into headline, standfirst or body) to live Ranges. The
+ * body's map is built from the paragraphs when not given.
+ */
+export function placeQuotes(article: Article, body?: TextMap): PlacedQuote[] {
+  return drain(placeQuotesSteps(article, body));
 }
 
 /** `placeQuotes` as a generator that yields between the engine's steps (the content script's sliced pass). */
@@ -30,7 +30,7 @@ export function* placeQuotesSteps(article: Article, body: TextMap = TextMap.of(a
   const quotes = yield* findArticleQuotesSteps({ headline: article.title, standfirst: article.standfirst, body: article.text });
   yield;
   // The headline's and standfirst's maps are built only when a quote lies in them (most articles: none).
-  const maps: Record<'headline' | 'standfirst' | 'body', TextMap | null | undefined> = { headline: undefined, standfirst: undefined, body };
+  const maps: Partial<Record<'headline' | 'standfirst' | 'body', TextMap | null>> = { body };
   const elements = { headline: article.headline, standfirst: article.standfirstElement, body: null };
   const expected = { headline: article.title, standfirst: article.standfirst ?? '', body: article.text };
   const placed: PlacedQuote[] = [];
@@ -65,6 +65,7 @@ export class QuoteHighlights {
   /** Registers one highlight per speaker, speakers in order of first quote. Returns the speakers in that order. */
   show(placed: readonly PlacedQuote[]): string[] {
     this.clear();
+    if (!placed.length) return []; // most articles: nothing to register
     const reg = registry();
     const bySpeaker = new Map<string | null, Range[]>();
     for (const { quote, range } of placed) {

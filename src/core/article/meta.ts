@@ -9,16 +9,24 @@ import { nameOf, type PageIndex } from './page-index';
 /** The attributes a <meta> is keyed by, in order of precedence. */
 const META_KEYS = ['property', 'name', 'itemprop'];
 
-/** Every <meta> of the page by property/name/itemprop (lower-cased), first one wins. One pass: selector
- * queries per key would each walk the whole document. */
-function metaTable(doc: Document): Map<string, string> {
+/** The keys the labels ask for (below, lower-cased, as the table keeps them). */
+export const WANTED_KEYS = new Set(['og:title', 'twitter:title', 'headline', 'og:description', 'description', 'twitter:description', 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'article:published_time', 'datepublished', 'parsely-pub-date', 'pubdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date']);
+
+/**
+ * The <meta>s of the page by property/name/itemprop (lower-cased), first one with content wins, for the keys the
+ * labels ask for. One pass: selector queries per key would each walk the whole document. A meta's content is read
+ * only when it brings a key not yet found: most of a page's metas (viewport, images, app ids) bring none, and the
+ * lookups never ask for another key, so they get the same answers as from a table of every key.
+ */
+export function metaTable(doc: Document): Map<string, string> {
   const out = new Map<string, string>();
-  for (const el of Array.from(doc.getElementsByTagName('meta'))) {
-    const v = el.getAttribute('content')?.trim();
-    if (!v) continue;
+  // The live tag list read in place: no array copy.
+  for (const el of doc.getElementsByTagName('meta')) {
+    // Read once, when first needed; without content (undefined or '') the meta gives no key at all.
+    let v: string | undefined;
     for (const a of META_KEYS) {
       const k = el.getAttribute(a)?.toLowerCase();
-      if (k && !out.has(k)) out.set(k, v);
+      if (k && WANTED_KEYS.has(k) && !out.has(k) && (v ??= el.getAttribute('content')?.trim())) out.set(k, v);
     }
   }
   return out;
@@ -26,7 +34,7 @@ function metaTable(doc: Document): Map<string, string> {
 
 function metaOf(table: Map<string, string>, ...keys: string[]): string | null {
   for (const k of keys) {
-    const v = table.get(k.toLowerCase());
+    const v = table.get(k);
     if (v) return v;
   }
   return null;
@@ -37,8 +45,11 @@ export function jsonLdArticles(doc: Document): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
   // Every script, its type read here (one without reads '' and is not JSON-LD): the tag list measured cheaper
   // than a 'script[type]' selector query on small pages, and no dearer on large ones.
-  const scripts = Array.from(doc.getElementsByTagName('script')).filter((x) => (x.getAttribute('type') ?? '').toLowerCase() === 'application/ld+json');
-  for (const s of scripts.slice(0, 20)) {
+  // The first 20 of them, from the live tag list in place.
+  let read = 0;
+  for (const s of doc.getElementsByTagName('script')) {
+    if ((s.getAttribute('type') ?? '').toLowerCase() !== 'application/ld+json') continue;
+    if (read++ === 20) break;
     let data: unknown;
     try { data = JSON.parse(s.textContent ?? ''); } catch { continue; }
     const queue: unknown[] = [data];
@@ -47,9 +58,10 @@ export function jsonLdArticles(doc: Document): Array<Record<string, unknown>> {
       if (Array.isArray(v)) { queue.push(...v.slice(0, 50)); continue; }
       if (!v || typeof v !== 'object') continue;
       const o = v as Record<string, unknown>;
-      const t = o['@type'];
-      const types = Array.isArray(t) ? t.map(String) : [String(t ?? '')];
-      if (types.some((x) => /Article|BlogPosting|Report|NewsArticle|Posting/.test(x))) out.push(o);
+      // Article, NewsArticle, Report, BlogPosting…: the longer names contain the shorter, so three suffice. A list of
+      // types reads as its names joined by commas; the three hold no comma, so a match lies within one of the names.
+      // None: 'undefined', no match.
+      if (/Article|Report|Posting/.test(String(o['@type']))) out.push(o);
       if (o['@graph']) queue.push(o['@graph']);
     }
   }
@@ -75,8 +87,8 @@ function overlapWith(b: string): (a: string) => number {
   return (a) => {
     const wa = words(a);
     if (wa.length === 0 || wb.length === 0) return 0;
-    const [small, big] = wa.length <= wb.length ? [wa, (setB ??= new Set(wb))] : [wb, new Set(wa)];
-    return overlapOf(small, big, wa, wb);
+    // The shorter text's words looked up in a set of the longer's (no pair array per call).
+    return wa.length <= wb.length ? overlapOf(wa, (setB ??= new Set(wb)), wa, wb) : overlapOf(wb, new Set(wa), wa, wb);
   };
 }
 
@@ -190,7 +202,8 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   let standfirstElement: Element | null = null;
   let standfirst: string | null = null;
   let standfirstIdx = -1;
-  if (hIdx >= 0) {
+  // Without a description no block reaches 0.6 (a standfirst's name gives 0.5): no search.
+  if (hIdx >= 0 && overlapDesc) {
     let bestS = 0;
     const end = Math.min(limit + 1, hIdx + 600, ix.els.length);
     for (let i = hIdx + 1; i < end; i++) {
@@ -201,7 +214,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
       if (ix.own[i]! < len * 0.6 && tag === 'DIV') continue;
       const el = ix.els[i]!;
       const t = blockText(el);
-      let s = overlapDesc ? overlapDesc(t) : 0;
+      let s = overlapDesc(t);
       if (STANDFIRST_TOKENS.test(nameOf(el))) s += 0.5;
       if (i === limit) s -= 0.3; // the first body paragraph is a standfirst only when it clearly says so
       if (s >= 0.6 && s > bestS + 0.01) { bestS = s; standfirstElement = el; standfirst = t; standfirstIdx = i; }
@@ -230,18 +243,24 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   if (!byline && hIdx >= 0) {
     for (let i = hIdx + 1; i < Math.min(ix.els.length, hIdx + 200); i++) {
       if (ix.text[i]! > 100 || ix.text[i]! < 4) continue;
+      const el = ix.els[i]!;
+      // The text read (a walk) only if it may start "by": its characters are a subsequence of the textContent (one
+      // native read), so that needs a b there, and a y after the first b. (Not a string: a clobbered form, read.)
+      const all: unknown = el.textContent;
+      if (typeof all === 'string' && !/^[^b]*b[^]*y/i.test(all)) continue;
       // Read up to 100 characters: a text under 100 is then read whole, a longer one stays at least 100 long.
-      const t = blockText(ix.els[i]!, 100);
-      if (BY_PREFIX.test(t) && t.length < 100) { byline = t.replace(BY_PREFIX, '').trim(); bylineElement = ix.els[i]!; bylineIdx = i; break; }
+      const t = blockText(el, 100);
+      if (BY_PREFIX.test(t) && t.length < 100) { byline = t.replace(BY_PREFIX, '').trim(); bylineElement = el; bylineIdx = i; break; }
     }
   }
 
   // Date: declared first, then the first <time datetime> near the headline.
-  let published = toIsoDate(metaOf(table, 'article:published_time', 'datePublished', 'parsely-pub-date', 'pubdate', 'publish-date', 'date', 'dc.date', 'DC.date.issued', 'sailthru.date'))
+  let published = toIsoDate(metaOf(table, 'article:published_time', 'datepublished', 'parsely-pub-date', 'pubdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date'))
     ?? toIsoDate(typeof ldGet('datePublished') === 'string' ? String(ldGet('datePublished')) : null);
   if (!published) {
-    for (const t of Array.from(doc.getElementsByTagName('time')).slice(0, 10)) {
-      published = toIsoDate(t.getAttribute('datetime'));
+    const times = doc.getElementsByTagName('time');
+    for (let i = 0; i < times.length && i < 10; i++) {
+      published = toIsoDate(times[i]!.getAttribute('datetime'));
       if (published) break;
     }
   }
