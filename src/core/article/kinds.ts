@@ -55,7 +55,9 @@ export function rawName(el: Element, present?: readonly string[], tag = el.tagNa
   for (const a of NAME_ATTRS) {
     if (present && !present.includes(a)) continue;
     const v = el.getAttribute(a);
-    if (v && v.length < 500) s += ' ' + v;
+    // (The first value as the DOM hands it back: an element named by its class alone, most of them, keys the cache
+    // with a string built and hashed once. Spaces between tokens are all the same to them.)
+    if (v && v.length < 500) s = s ? s + ' ' + v : v;
   }
   // A form says what it is for in its action ("…/newsletters/signup", "…/subscribe").
   if (tag === 'FORM') {
