@@ -107,8 +107,8 @@ const KIND_WORD = new RegExp([
 
 function kindFromName(name: string): KindMatch | null {
   if (!KIND_WORD.test(name)) return null;
+  // (Not empty: a kind word is letters.)
   const tokens = tokenize(name);
-  if (tokens.length === 0) return null;
   let best: BoilerplateKind | null = null;
   let bestToken = '';
   for (const t of tokens) {
@@ -121,13 +121,11 @@ function kindFromName(name: string): KindMatch | null {
     }
   }
   // A pair is two tokens (or three) in a row: what " a b " found in the space-joined tokens meant.
-  if (tokens.length > 1) {
-    for (const { kind, pair, words } of PAIR_WORDS) {
-      if (best !== null && RANK.get(kind)! >= RANK.get(best)!) continue;
-      if (hasRun(tokens, words)) {
-        best = kind;
-        bestToken = pair;
-      }
+  for (const { kind, pair, words } of PAIR_WORDS) {
+    if (best !== null && RANK.get(kind)! >= RANK.get(best)!) continue;
+    if (hasRun(tokens, words)) {
+      best = kind;
+      bestToken = pair;
     }
   }
   if (best === null) return null;
