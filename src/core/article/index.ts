@@ -467,17 +467,26 @@ function isDateline(el: Element): boolean {
 
 /** The first child element with text, when it is an inline label (span, strong, label, b, em). */
 function firstLabel(el: Element): Element | null {
-  for (let c = el.firstElementChild; c; c = isPlugin(c) ? nextElementOf(c) : c.nextElementSibling) {
+  // Whichever child has text first, there is no label without a label-tag child: the tags say so before any text
+  // is read (most boxes hold none).
+  let c = el.firstElementChild;
+  while (c && !isLabelTag(c)) c = nextChild(c);
+  if (!c) return null;
+  for (c = el.firstElementChild; c; c = nextChild(c)) {
     // An <object>/<embed> is read through the prototypes (see notePlugins); it is never a label.
-    const plug = isPlugin(c);
-    if (!((plug ? protoReads().textContent(c) : c.textContent) ?? '').trim()) continue;
-    return /^(?:SPAN|STRONG|B|EM|LABEL|SMALL)$/.test(plug ? protoReads().tagName(c) : c.tagName) ? c : null;
+    if (!((isPlugin(c) ? protoReads().textContent(c) : c.textContent) ?? '').trim()) continue;
+    return isLabelTag(c) ? c : null;
   }
   return null;
 }
 
-/** The next element sibling of a plugin element, read without asking the plugin. */
-function nextElementOf(c: Element): Element | null {
+function isLabelTag(c: Element): boolean {
+  return /^(?:SPAN|STRONG|B|EM|LABEL|SMALL)$/.test(isPlugin(c) ? protoReads().tagName(c) : c.tagName);
+}
+
+/** The next element sibling; a plugin element's is read without asking the plugin. */
+function nextChild(c: Element): Element | null {
+  if (!isPlugin(c)) return c.nextElementSibling;
   let n = protoReads().nextSibling(c);
   while (n && !isPlugin(n) && n.nodeType !== 1) n = n.nextSibling;
   return n as Element | null;

@@ -13,16 +13,7 @@ import {
 const KIND_ORDER: BoilerplateKind[] = ['support', 'subscribe', 'newsletter', 'comments', 'related', 'share', 'ad'];
 const EXACT = new Map<string, BoilerplateKind>();
 for (const kind of [...KIND_ORDER].reverse()) for (const t of KIND_TOKENS[kind].exact) EXACT.set(t, kind);
-/** Name prefixes by their first PREFIX_KEY letters, in kind order (every prefix is at least that long). */
-const PREFIX_KEY = Math.min(...KIND_ORDER.flatMap((k) => KIND_TOKENS[k].prefix.map((p) => p.length)));
-const PREFIXES = new Map<string, Array<{ kind: BoilerplateKind; prefix: string }>>();
-for (const kind of KIND_ORDER) {
-  for (const prefix of KIND_TOKENS[kind].prefix) {
-    const key = prefix.slice(0, PREFIX_KEY);
-    PREFIXES.set(key, [...(PREFIXES.get(key) ?? []), { kind, prefix }]);
-  }
-}
-
+const PREFIXES = KIND_ORDER.flatMap((kind) => KIND_TOKENS[kind].prefix.map((prefix) => ({ kind, prefix })));
 /** Split a name into lower-case tokens at non-alphanumerics and camelCase humps ("mostReadList" → most read list). */
 export function tokenize(name: string): string[] {
   // Each token is a run of ASCII letters and digits, cut before an upper-case letter that follows a lower-case one
@@ -64,7 +55,9 @@ export function rawName(el: Element, present?: readonly string[], tag = el.tagNa
   for (const a of NAME_ATTRS) {
     if (present && !present.includes(a)) continue;
     const v = el.getAttribute(a);
-    if (v && v.length < 500) s += ' ' + v;
+    // (The first value as the DOM hands it back: an element named by its class alone, most of them, keys the cache
+    // with a string built and hashed once. Spaces between tokens are all the same to them.)
+    if (v && v.length < 500) s = s ? s + ' ' + v : v;
   }
   // A form says what it is for in its action ("…/newsletters/signup", "…/subscribe").
   if (tag === 'FORM') {
@@ -103,38 +96,36 @@ export function kindFromTokens(el: Element, cache?: Map<string, KindMatch | null
 const PAIR_WORDS = KIND_TOKEN_PAIRS.map(({ kind, pair }) => ({ kind, pair, words: pair.split(' ') }));
 const RANK = new Map(KIND_ORDER.map((k, i) => [k, i]));
 
+/**
+ * Every kind word (exact, prefix, or a pair's first word): a name holding none of them anywhere, in any case, has no
+ * kind token and no pair (a token is a lower-cased piece of the name). Most names hold none: they are answered by
+ * one look, without being split.
+ */
+const KIND_WORD = new RegExp([
+  ...EXACT.keys(), ...PREFIXES.map((p) => p.prefix), ...PAIR_WORDS.map((p) => p.words[0]),
+].join('|'), 'i');
+
 function kindFromName(name: string): KindMatch | null {
+  if (!KIND_WORD.test(name)) return null;
+  // (Not empty: a kind word is letters.)
   const tokens = tokenize(name);
-  if (tokens.length === 0) return null;
   let best: BoilerplateKind | null = null;
   let bestToken = '';
   for (const t of tokens) {
     let k = EXACT.get(t);
-    if (!k && t.length > PREFIX_KEY) {
-      // Only the prefixes that share the token's first letters can match it (the first kind in order wins).
-      const cands = PREFIXES.get(t.slice(0, PREFIX_KEY));
-      if (cands) {
-        for (const { kind, prefix } of cands) {
-          if (t.length > prefix.length && t.startsWith(prefix)) {
-            k = kind;
-            break;
-          }
-        }
-      }
-    }
+    // The first prefix in kind order that begins the token (only names holding a kind word get here).
+    for (let j = 0; !k && j < PREFIXES.length; j++) if (t.length > PREFIXES[j]!.prefix.length && t.startsWith(PREFIXES[j]!.prefix)) k = PREFIXES[j]!.kind;
     if (k && (best === null || RANK.get(k)! < RANK.get(best)!)) {
       best = k;
       bestToken = t;
     }
   }
   // A pair is two tokens (or three) in a row: what " a b " found in the space-joined tokens meant.
-  if (tokens.length > 1) {
-    for (const { kind, pair, words } of PAIR_WORDS) {
-      if (best !== null && RANK.get(kind)! >= RANK.get(best)!) continue;
-      if (hasRun(tokens, words)) {
-        best = kind;
-        bestToken = pair;
-      }
+  for (const { kind, pair, words } of PAIR_WORDS) {
+    if (best !== null && RANK.get(kind)! >= RANK.get(best)!) continue;
+    if (hasRun(tokens, words)) {
+      best = kind;
+      bestToken = pair;
     }
   }
   if (best === null) return null;

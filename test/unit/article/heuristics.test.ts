@@ -8,6 +8,7 @@ import { parseDocument } from '../../support/dom';
 import { analyzeArticle, classifyBoilerplate, looksLikeArticlePage, STEPS, TEXT_PATTERNS } from '../../../src/core/article/index';
 import { kindFromText, kindFromTokens, tokenize } from '../../../src/core/article/kinds';
 import { toIsoDate } from '../../../src/core/article/meta';
+import { KIND_TOKEN_PAIRS, KIND_TOKENS } from '../../../src/core/article/patterns';
 
 const STORY = [
   'The council voted on Tuesday evening to reopen the old river ferry, closed since the bridge repairs began three winters ago, after a long campaign by residents on both banks.',
@@ -50,6 +51,10 @@ describe('kindFromTokens (step boilerplate-tokens)', () => {
     ['class="paywall-prompt"', 'subscribe'],
     ['class="contributions-epic"', 'support'],
     ['aria-label="Share this article"', 'share'],
+    // upper-case words and camelCase pairs pass the one-look gate (kind words in any case, anywhere in the name)
+    ['class="SUBSCRIBE-box"', 'subscribe'],
+    ['data-testid="youMayLike"', 'related'],
+    ['id="ADSlot"', 'ad'],
     // not boilerplate: story figures with a share modifier, teasers flagged commentable, headers, loaders
     ['class="fig--has-shares element-image"', null],
     ['class="fc-item--is-commentable"', null],
@@ -57,6 +62,10 @@ describe('kindFromTokens (step boilerplate-tokens)', () => {
     ['class="[&_.newsletter-box]:hidden"', null],
     ['aria-label="Reply from @bob@example.social"', null],
   ])('%s → %s', (attrs, kind) => expect(kindFromTokens(el(attrs))?.kind ?? null).toBe(kind));
+  it('reads kind words that are plain lower-case letters (the gate joins them into one case-blind alternation)', () => {
+    const words = [...Object.values(KIND_TOKENS).flatMap((k) => [...k.exact, ...k.prefix]), ...KIND_TOKEN_PAIRS.flatMap((p) => p.pair.split(' '))];
+    for (const w of words) expect(w).toMatch(/^[a-z]+$/);
+  });
 });
 
 describe('kindFromText (step boilerplate-text)', () => {
