@@ -98,7 +98,7 @@ export function isPlugin(node: Node): boolean {
  * the property. Where the prototypes have no such getter (Node's DOM libraries), a plain read. (Held in variables,
  * not in an object or behind one closure per name: those were 5–40 % slower than plain reads in Chromium.)
  */
-const dom = globalThis as { Node?: { prototype: object }; Element?: { prototype: object }; CharacterData?: { prototype: object } };
+const dom = globalThis as { Node?: { prototype: object }; Element?: { prototype: object } };
 function getterOf<T>(proto: object | undefined, name: string): (this: Node) => T {
   const f = proto ? Object.getOwnPropertyDescriptor(proto, name)?.get : undefined;
   return (f ?? function (this: Node) { return (this as unknown as Record<string, unknown>)[name]; }) as (this: Node) => T;
@@ -112,7 +112,6 @@ export const FIRST_CHILD = getterOf<Node | null>(dom.Node?.prototype, 'firstChil
 export const NEXT_SIBLING = getterOf<Node | null>(dom.Node?.prototype, 'nextSibling');
 export const PARENT_NODE = getterOf<Node | null>(dom.Node?.prototype, 'parentNode');
 export const TEXT_CONTENT = getterOf<string | null>(dom.Node?.prototype, 'textContent');
-export const DATA = getterOf<string>(dom.CharacterData?.prototype, 'data');
 export const TAG_NAME = getterOf<string>(dom.Element?.prototype, 'tagName');
 export const HAS_ATTRIBUTES = methodOf<(this: Element) => boolean>(dom.Element?.prototype, 'hasAttributes');
 export const ATTRIBUTE_NAMES = methodOf<(this: Element) => string[]>(dom.Element?.prototype, 'getAttributeNames');

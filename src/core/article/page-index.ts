@@ -5,7 +5,7 @@
  * of how the page was indented. Iterative, so a page nested 10,000 deep does not overflow the stack.
  */
 import { BLOCK_TAGS, SKIP_TAGS, UNLIKELY_ROLES, UNLIKELY_TOKENS, MAYBE_STORY_TOKENS } from './patterns';
-import { ATTRIBUTE_NAMES, DATA, FIRST_CHILD, GET_ATTRIBUTE, HAS_ATTRIBUTES, NEXT_SIBLING, NODE_TYPE, TAG_NAME, TEXT_CONTENT, notePlugins } from '../text';
+import { ATTRIBUTE_NAMES, FIRST_CHILD, GET_ATTRIBUTE, HAS_ATTRIBUTES, NEXT_SIBLING, NODE_TYPE, TAG_NAME, TEXT_CONTENT, notePlugins } from '../text';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -222,11 +222,14 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
     let entered = false;
     // Read through the prototypes' getters (see text.ts): an <object>/<embed> answers without a layout, and a form's
     // controls named "tagName" or "nodeType" cannot shadow them. Where the reads are plain (Node's DOM libraries), a
-    // form whose tag or type is shadowed is passed over, as when the walk read properties.
-    const type = NODE_TYPE.call(node);
+    // form whose tag or type is shadowed is passed over, as when the walk read properties. A text node is read by
+    // plain reads, at sites that see text nodes only: there a plain read is faster than the getter's call, while a
+    // plain read at a site that sees every element class is a megamorphic look-up, slower than the call (index walk
+    // 0.95x in Chromium against plain reads throughout, 0.99x with getters throughout).
+    const type: number = NODE_TYPE.call(node);
     if (type === TEXT_NODE) {
       // A text node lies inside the root, so under some block.
-      own[blk]! += countText(DATA.call(node));
+      own[blk]! += countText((node as Text).data);
       commas[blk]! += commasFound;
       for (const l of openLinks) linkAll[l]! += linkCharsFound;
     } else if (type === ELEMENT_NODE) {
@@ -273,7 +276,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
     }
     if (entered) continue;
     // Next: the sibling, or the sibling of the nearest open ancestor that has one (never past the root).
-    let next: Node | null = node === body ? null : NEXT_SIBLING.call(node);
+    let next: Node | null = node === body ? null : type === TEXT_NODE ? node.nextSibling : NEXT_SIBLING.call(node);
     while (!next && openIdx.length > 1) {
       const done = openIdx.pop()!;
       openBlk.pop();
