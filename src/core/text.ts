@@ -45,13 +45,13 @@ export function partitionPoint(n: number, before: (i: number) => boolean): numbe
 }
 
 export function isSkippedElement(el: Element): boolean {
-  return plugins !== null && plugins.has(el) ? pluginSkipped(el) : skippedAs(el, el.tagName);
+  return skippedAs(el, TAG_NAME.call(el));
 }
 
-/** `isSkippedElement` for a non-plugin element whose tag the caller has read. */
+/** `isSkippedElement` for an element whose tag the caller has read (attributes read through the prototypes). */
 function skippedAs(el: Element, tag: string): boolean {
   // hasAttributes first: attribute reads cost more than the walk itself, and most elements have none.
-  return SKIPPED_TAGS.has(tag) || (el.hasAttributes() && (el.hasAttribute('hidden') || isInlineHidden(el.getAttribute('style'))));
+  return SKIPPED_TAGS.has(tag) || (HAS_ATTRIBUTES.call(el) && (HAS_ATTRIBUTE.call(el, 'hidden') || isInlineHidden(GET_ATTRIBUTE.call(el, 'style'))));
 }
 
 /**
@@ -92,57 +92,40 @@ export function isPlugin(node: Node): boolean {
   return plugins !== null && plugins.has(node);
 }
 
-interface Reads {
-  nodeType(n: Node): number;
-  firstChild(n: Node): Node | null;
-  nextSibling(n: Node): Node | null;
-  parentNode(n: Node): Node | null;
-  textContent(n: Node): string | null;
-  tagName(el: Element): string;
-  hasAttributes(el: Element): boolean;
-  getAttribute(el: Element, name: string): string | null;
-  hasAttribute(el: Element, name: string): boolean;
+/*
+ * DOM reads through the prototypes' own getters and methods, taken once here and called as `FIRST_CHILD.call(node)`.
+ * They answer as the plain reads do, but never ask a plugin (above) and never see a form's controls named like
+ * the property. Where the prototypes have no such getter (Node's DOM libraries), a plain read. (Held in variables,
+ * not in an object or behind one closure per name: those were 5–40 % slower than plain reads in Chromium.)
+ */
+const dom = globalThis as { Node?: { prototype: object }; Element?: { prototype: object } };
+function getterOf<T>(proto: object | undefined, name: string): (this: Node) => T {
+  const f = proto ? Object.getOwnPropertyDescriptor(proto, name)?.get : undefined;
+  return (f ?? function (this: Node) { return (this as unknown as Record<string, unknown>)[name]; }) as (this: Node) => T;
 }
-let reads: Reads | null = null;
+function methodOf<T extends (...a: never[]) => unknown>(proto: object | undefined, name: string): T {
+  const f = proto ? (proto as Record<string, unknown>)[name] : undefined;
+  return (typeof f === 'function' ? f : function (this: Record<string, T>, ...a: never[]) { return this[name]!(...a); }) as T;
+}
+export const NODE_TYPE = getterOf<number>(dom.Node?.prototype, 'nodeType');
+export const FIRST_CHILD = getterOf<Node | null>(dom.Node?.prototype, 'firstChild');
+export const NEXT_SIBLING = getterOf<Node | null>(dom.Node?.prototype, 'nextSibling');
+export const PARENT_NODE = getterOf<Node | null>(dom.Node?.prototype, 'parentNode');
+export const TEXT_CONTENT = getterOf<string | null>(dom.Node?.prototype, 'textContent');
+export const TAG_NAME = getterOf<string>(dom.Element?.prototype, 'tagName');
+export const HAS_ATTRIBUTES = methodOf<(this: Element) => boolean>(dom.Element?.prototype, 'hasAttributes');
+export const ATTRIBUTE_NAMES = methodOf<(this: Element) => string[]>(dom.Element?.prototype, 'getAttributeNames');
+export const HAS_ATTRIBUTE = methodOf<(this: Element, name: string) => boolean>(dom.Element?.prototype, 'hasAttribute');
+export const GET_ATTRIBUTE = methodOf<(this: Element, name: string) => string | null>(dom.Element?.prototype, 'getAttribute');
 
-/** Property reads through Node.prototype and Element.prototype (plain reads where those do not exist, as in Node). */
-export function protoReads(): Reads {
-  if (!reads) {
-    const g = globalThis as { Node?: { prototype: object }; Element?: { prototype: object } };
-    const np = g.Node?.prototype;
-    const ep = g.Element?.prototype as Record<string, unknown> | undefined;
-    const desc = (proto: object | undefined, name: string) => (proto ? Object.getOwnPropertyDescriptor(proto, name)?.get : undefined);
-    const get = (name: string) => {
-      const f = desc(np, name) ?? desc(ep, name);
-      return f ? (n: Node) => f.call(n) : (n: Node) => (n as unknown as Record<string, unknown>)[name];
-    };
-    const call = (name: string) => {
-      const f = ep?.[name] as ((...a: unknown[]) => unknown) | undefined;
-      return (el: Element, ...a: unknown[]) => (f ?? (el as unknown as Record<string, (...a: unknown[]) => unknown>)[name]!).apply(el, a);
-    };
-    reads = {
-      nodeType: get('nodeType'), firstChild: get('firstChild'), nextSibling: get('nextSibling'), parentNode: get('parentNode'),
-      textContent: get('textContent'), tagName: get('tagName'), hasAttributes: call('hasAttributes'), getAttribute: call('getAttribute'),
-      hasAttribute: call('hasAttribute'),
-    } as Reads;
-  }
+/** Reads through the prototypes for the label search's <object>/<embed> (src/core/article/index.ts). */
+const reads = {
+  textContent: (n: Node) => TEXT_CONTENT.call(n),
+  tagName: (el: Element) => TAG_NAME.call(el),
+  nextSibling: (n: Node) => NEXT_SIBLING.call(n),
+};
+export function protoReads(): typeof reads {
   return reads;
-}
-
-/** `isSkippedElement` for a plugin element, read through the prototypes. */
-function pluginSkipped(el: Element): boolean {
-  const r = protoReads();
-  return SKIPPED_TAGS.has(r.tagName(el)) || (r.hasAttributes(el) && (r.hasAttribute(el, 'hidden') || isInlineHidden(r.getAttribute(el, 'style'))));
-}
-
-/** node.nextSibling, through the prototype for a plugin element. */
-function nextOf(node: Node): Node | null {
-  return plugins !== null && plugins.has(node) ? protoReads().nextSibling(node) : node.nextSibling;
-}
-
-/** node.parentNode, through the prototype for a plugin element. */
-function parentOf(node: Node): Node | null {
-  return plugins !== null && plugins.has(node) ? protoReads().parentNode(node) : node.parentNode;
 }
 
 /**
@@ -158,13 +141,13 @@ export function visibleTextNodes(root: Node): Text[] {
     // Only elements have a tag: one DOM read per element fewer than asking every node its type first (the tag is
     // read once, for the skip and <br> tests). A form's controls shadow its properties by name (a control named
     // "tagName" or "nodeType" answers for it): a form is asked its type, as every node was, and read as before.
-    const tag: unknown = plug ? protoReads().tagName(node as Element) : (node as Element).tagName;
+    const tag: unknown = plug ? TAG_NAME.call(node) : (node as Element).tagName;
     const type = typeof tag === 'string' && tag !== 'FORM' ? ELEMENT_NODE : node.nodeType;
     if (type === TEXT_NODE) {
       out.push(node as Text);
     } else if (type === ELEMENT_NODE) {
       const el = node as Element;
-      if (el !== root && (plug ? pluginSkipped(el) : skippedAs(el, tag as string))) {
+      if (el !== root && skippedAs(el, tag as string)) {
         // skipped with everything under it
       } else if (tag === 'BR') {
         out.push(BR_MARK);
@@ -174,14 +157,14 @@ export function visibleTextNodes(root: Node): Text[] {
     } else if (type === 9 || type === 11) {
       descend = true; // documents and fragments; comments and processing instructions are skipped
     }
-    const first: Node | null = descend ? (plug ? protoReads().firstChild(node) : node.firstChild) : null;
+    const first: Node | null = descend ? (plug ? FIRST_CHILD.call(node) : node.firstChild) : null;
     if (first) {
       node = first;
       continue;
     }
     // Up to the first ancestor-or-self with a next sibling (each sibling read once), or out at the root.
     let next: Node | null = null;
-    while (node !== root && !(next = nextOf(node))) node = parentOf(node)!;
+    while (node !== root && !(next = isPlugin(node) ? NEXT_SIBLING.call(node) : node.nextSibling)) node = (isPlugin(node) ? PARENT_NODE.call(node) : node.parentNode)!;
     node = next;
   }
   return out;

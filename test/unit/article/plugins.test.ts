@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { bodyDocument } from '../../support/dom';
 import { TextMap, blockText, notePlugins, visibleTextNodes } from '../../../src/core/text';
 import { analyzeArticle } from '../../../src/core/article';
@@ -14,7 +14,14 @@ const html = `<article><h1>Players embedded in a story</h1>
 <p>${'Plain words of story text, '.repeat(20)}</p>
 <div><object data="w"></object><embed src="v"><span>Share this article</span><a href="/s">Twitter</a></div></article>`;
 
-function readAll(doc: Document) {
+type Engines = { text: typeof import('../../../src/core/text'); article: typeof import('../../../src/core/article'); index: typeof import('../../../src/core/article/page-index') };
+
+const loaded = { text: { TextMap, blockText, visibleTextNodes }, article: { analyzeArticle }, index: { buildIndex } } as Engines;
+
+function readAll(doc: Document, engines: Engines = loaded) {
+  const { TextMap, blockText, visibleTextNodes } = engines.text;
+  const { analyzeArticle } = engines.article;
+  const { buildIndex } = engines.index;
   const ps = Array.from(doc.querySelectorAll('p'));
   const ix = buildIndex(doc, { skipHidden: true, markUnlikely: true });
   const a = analyzeArticle(doc);
@@ -27,7 +34,7 @@ function readAll(doc: Document) {
 }
 
 describe('plugin elements', () => {
-  it('read through the prototypes give what plain reads give', () => {
+  it('read through the prototypes give what plain reads give', async () => {
     // Plain reads everywhere: the document hides its plugins from notePlugins' query.
     const hidden = bodyDocument(html);
     const query = hidden.querySelectorAll.bind(hidden);
@@ -36,24 +43,26 @@ describe('plugin elements', () => {
     const plain = readAll(hidden);
     const doc = bodyDocument(html);
     // As in Chromium, where the plugin answers first: any read on the element itself fails here, so every read
-    // must go through the prototypes (the test runs in Node: lend it the document's Node and Element).
-    const win = doc.defaultView as unknown as { Node: unknown; Element: unknown };
-    const g = globalThis as { Node?: unknown; Element?: unknown };
-    g.Node = win.Node;
-    g.Element = win.Element;
+    // must go through the prototypes. The engines take the prototypes' getters when loaded: in Node there are
+    // none, so they are loaded afresh with the document's Node and Element lent to them.
+    const win = doc.defaultView as unknown as Record<string, unknown>;
+    const g = globalThis as Record<string, unknown>;
+    const lent = ['Node', 'Element'];
+    let engines: Engines;
+    try {
+      for (const name of lent) g[name] = win[name];
+      vi.resetModules();
+      engines = { text: await import('../../../src/core/text'), article: await import('../../../src/core/article'), index: await import('../../../src/core/article/page-index') };
+    } finally {
+      for (const name of lent) delete g[name];
+    }
     for (const el of Array.from(doc.querySelectorAll('object, embed'))) {
-      for (const name of ['nodeType', 'firstChild', 'nextSibling', 'parentNode', 'tagName', 'textContent', 'hasAttributes', 'getAttribute', 'hasAttribute', 'nextElementSibling', 'firstElementChild']) {
+      for (const name of ['nodeType', 'firstChild', 'nextSibling', 'parentNode', 'tagName', 'textContent', 'hasAttributes', 'getAttributeNames', 'getAttribute', 'hasAttribute', 'nextElementSibling', 'firstElementChild']) {
         Object.defineProperty(el, name, { get: () => { throw new Error(`read ${name} on <${el.localName}>`); } });
       }
     }
-    notePlugins(doc);
-    let viaProto;
-    try {
-      viaProto = readAll(doc);
-    } finally {
-      delete g.Node;
-      delete g.Element;
-    }
+    engines.text.notePlugins(doc);
+    const viaProto = readAll(doc, engines);
     expect(viaProto).toEqual(plain);
     expect(plain.texts[0]![0]).toBe('Before fallback text after end of the first paragraph, which is long enough.');
   });
