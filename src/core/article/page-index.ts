@@ -154,6 +154,11 @@ export function countText(data: string): number {
   return len - spaces;
 }
 
+/** Does a form answer a plain read of its tag or attribute methods with one of its controls? */
+function isShadowed(form: Element): boolean {
+  return typeof form.tagName !== 'string' || typeof form.getAttribute !== 'function' || typeof form.hasAttributes !== 'function';
+}
+
 /** Nodes the walk visits between two points where a sliced caller may pause it. */
 const NODES_PER_STEP = 1024;
 
@@ -234,7 +239,11 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
       for (const l of openLinks) linkAll[l]! += linkCharsFound;
     } else if (type === ELEMENT_NODE) {
       const el = node as Element;
-      const tag: unknown = TAG_NAME.call(el);
+      // A form whose controls shadow its tag or its attribute reads (controls named "tagName", "getAttribute"): the
+      // getters read it right, but the later steps read elements by plain reads, which it answers with a control.
+      // Passed over with all it holds, as when the walk read it plainly.
+      const read = TAG_NAME.call(el);
+      const tag: unknown = read === 'FORM' && isShadowed(el) ? null : read;
       // Attribute reads are the costly part of the visibility and name checks; most elements have none.
       const skipTag = typeof tag !== 'string' || SKIP_TAGS.has(tag);
       const attrs = !skipTag && HAS_ATTRIBUTES.call(el) ? readAttrs(el, attrBuf) : null;
