@@ -9,8 +9,15 @@ import { nameOf, type PageIndex } from './page-index';
 /** The attributes a <meta> is keyed by, in order of precedence. */
 const META_KEYS = ['property', 'name', 'itemprop'];
 
-/** The keys the labels ask for (below, lower-cased, as the table keeps them). */
-export const WANTED_KEYS = new Set(['og:title', 'twitter:title', 'headline', 'og:description', 'description', 'twitter:description', 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator', 'article:published_time', 'datepublished', 'parsely-pub-date', 'pubdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date']);
+/** The <meta> keys each label is read from, in order of preference (lower-cased, as the table keeps them). */
+const LABEL_KEYS = {
+  title: ['og:title', 'twitter:title', 'headline'],
+  description: ['og:description', 'description', 'twitter:description'],
+  author: ['author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator'],
+  published: ['article:published_time', 'datepublished', 'parsely-pub-date', 'pubdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date'],
+};
+/** Every key the labels ask for: the only ones the table keeps. */
+export const WANTED_KEYS = new Set(Object.values(LABEL_KEYS).flat());
 
 /**
  * The <meta>s of the page by property/name/itemprop (lower-cased), first one with content wins, for the keys the
@@ -32,7 +39,7 @@ export function metaTable(doc: Document): Map<string, string> {
   return out;
 }
 
-function metaOf(table: Map<string, string>, ...keys: string[]): string | null {
+function metaOf(table: Map<string, string>, keys: readonly string[]): string | null {
   for (const k of keys) {
     const v = table.get(k);
     if (v) return v;
@@ -161,7 +168,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
     for (const o of ld) if (o[k]) return o[k];
     return undefined;
   };
-  const ogTitle = metaOf(table, 'og:title', 'twitter:title', 'headline') ?? (typeof ldGet('headline') === 'string' ? String(ldGet('headline')) : null);
+  const ogTitle = metaOf(table, LABEL_KEYS.title) ?? (typeof ldGet('headline') === 'string' ? String(ldGet('headline')) : null);
   const docTitle = doc.title ?? '';
   const wanted = ogTitle ?? cleanTitle(docTitle);
 
@@ -197,7 +204,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   const title = headlineText || (ogTitle ? ogTitle.trim() : cleanTitle(docTitle));
 
   // Standfirst: between headline and body, agreeing with the page's own description or named like one.
-  const desc = metaOf(table, 'og:description', 'description', 'twitter:description');
+  const desc = metaOf(table, LABEL_KEYS.description);
   const overlapDesc = desc ? overlapWith(desc) : null;
   let standfirstElement: Element | null = null;
   let standfirst: string | null = null;
@@ -222,7 +229,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   }
 
   // Byline: declared author first, then what the page prints near the headline.
-  let byline = authorName(ldGet('author')) ?? metaOf(table, 'author', 'article:author', 'parsely-author', 'sailthru.author', 'dc.creator');
+  let byline = authorName(ldGet('author')) ?? metaOf(table, LABEL_KEYS.author);
   if (byline && /^https?:/.test(byline)) byline = null;
   let bylineElement: Element | null = null;
   let bylineIdx = -1;
@@ -255,7 +262,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   }
 
   // Date: declared first, then the first <time datetime> near the headline.
-  let published = toIsoDate(metaOf(table, 'article:published_time', 'datepublished', 'parsely-pub-date', 'pubdate', 'publish-date', 'date', 'dc.date', 'dc.date.issued', 'sailthru.date'))
+  let published = toIsoDate(metaOf(table, LABEL_KEYS.published))
     ?? toIsoDate(typeof ldGet('datePublished') === 'string' ? String(ldGet('datePublished')) : null);
   if (!published) {
     const times = doc.getElementsByTagName('time');
