@@ -282,7 +282,10 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     const last = blocks.length ? blocks[blocks.length - 1]! : -1;
     for (const b of linkBoxes) {
       if (b < last || flagged.has(b) || protectedSet.has(b)) continue;
-      const links = Array.from(ix.els[b]!.getElementsByTagName('a')).filter((x) => (ix.text[ix.indexOf(x)] ?? 0) > 0 || (x.textContent ?? '').trim().length > 0);
+      // The box's indexed elements with text: its indexed descendants are the range after it (no look-up over the page).
+      const withText = new Set<Element>();
+      for (let d = b + 1; d < ix.end[b]!; d++) if (ix.text[d]! > 0) withText.add(ix.els[d]!);
+      const links = Array.from(ix.els[b]!.getElementsByTagName('a')).filter((x) => withText.has(x) || (x.textContent ?? '').trim().length > 0);
       if (links.length < 2 || linkDensity(ix, b) < TEASER_LINK_DENSITY) continue;
       flagged.set(b, { kind: 'related', reason: `${links.length} links after the story`, step: STEPS.linkClusters });
     }

@@ -15,8 +15,6 @@ export interface PageIndex {
   els: Element[];
   /** Their tag names, as read once by the walk (a DOM read per element saved for every later step that asks). */
   tags: string[];
-  /** Index of an element in `els`, -1 when it is not there (hidden, skipped, outside). A map built on first use. */
-  indexOf(el: Element): number;
   parent: number[];
   /** One past the last descendant: the descendants of i are i+1 … end[i]-1 (document order keeps them together). */
   end: number[];
@@ -338,15 +336,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
     if (extra <= 0) continue;
     for (let a = i; a >= 0; a = parent[a]!) link[a]! += extra;
   }
-  let at: Map<Element, number> | null = null;
-  const indexOf = (el: Element): number => {
-    if (!at) {
-      at = new Map<Element, number>();
-      for (let i = 0; i < n; i++) at.set(els[i]!, i);
-    }
-    return at.get(el) ?? -1;
-  };
-  return { els, tags, indexOf, parent, end, text, own, link, commas: commaSums, unlikely, attrs: attrList, hiddenCount };
+  return { els, tags, parent, end, text, own, link, commas: commaSums, unlikely, attrs: attrList, hiddenCount };
 }
 
 /** Link text share of an element, 0..1. */

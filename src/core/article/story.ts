@@ -155,7 +155,7 @@ export function findStory(ix: PageIndex, o: StoryOptions): StoryPlace | null {
       const isP = ix.tags[s] === 'P';
       const ps = isP ? null : sib.getElementsByTagName('p');
       // That paragraph's index (-1: hidden or skipped), by a native scan of the list from the sibling on (an indexed
-      // descendant lies just after it): the index's element map would be built over the whole page for this look-up.
+      // descendant lies just after it): no look-up over the whole page.
       const onlyP = ps?.length === 1 ? ix.els.indexOf(ps[0]!, s) : -1;
       if (isP || (onlyP >= 0 && ix.text[onlyP]! === ix.text[s]!)) {
         const len = ix.text[s]!;
