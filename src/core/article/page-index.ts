@@ -88,18 +88,17 @@ export function styleHides(style: string | null): boolean {
 /**
  * The attributes the walk reads, taken in one look at the names present (most elements carry one or two), and the
  * names themselves. Kept per element, so the later steps read names without asking the element again.
+ * `hides`: the element is hidden (the `hidden` attribute, aria-hidden="true", or an inline style that hides it).
  */
-export interface Attrs { names: readonly string[]; hidden: boolean; ariaHidden: string | null; style: string | null; role: string | null; id: string | null; cls: string | null }
+export interface Attrs { names: readonly string[]; hides: boolean; role: string | null; id: string | null; cls: string | null }
 
 export function readAttrs(el: Element): Attrs {
-  const out: Attrs = { names: ATTRIBUTE_NAMES.call(el), hidden: false, ariaHidden: null, style: null, role: null, id: null, cls: null };
+  const out: Attrs = { names: ATTRIBUTE_NAMES.call(el), hides: false, role: null, id: null, cls: null };
   for (const a of out.names) {
     if (a === 'class') out.cls = GET_ATTRIBUTE.call(el, a);
     else if (a === 'id') out.id = GET_ATTRIBUTE.call(el, a);
-    else if (a === 'style') out.style = GET_ATTRIBUTE.call(el, a);
     else if (a === 'role') out.role = GET_ATTRIBUTE.call(el, a);
-    else if (a === 'hidden') out.hidden = true;
-    else if (a === 'aria-hidden') out.ariaHidden = GET_ATTRIBUTE.call(el, a);
+    else if (a === 'hidden' || (a === 'aria-hidden' && GET_ATTRIBUTE.call(el, a) === 'true') || (a === 'style' && styleHides(GET_ATTRIBUTE.call(el, a)))) out.hides = true;
   }
   return out;
 }
@@ -260,7 +259,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
         // passed over
       } else if (skipTag) {
         skipped = true; // not read
-      } else if (opts.skipHidden && attrs && (attrs.hidden || attrs.ariaHidden === 'true' || styleHides(attrs.style))) {
+      } else if (opts.skipHidden && attrs?.hides) {
         hiddenCount++;
         skipped = true;
       } else {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from '../../support/dom';
-import { attrOf, buildIndex, nameOf, stripArbitraryVariants } from '../../../src/core/article/page-index';
+import { attrOf, buildIndex, isHidden, nameOf, readAttrs, stripArbitraryVariants } from '../../../src/core/article/page-index';
 import { kindFromTokens, type KindMatch } from '../../../src/core/article/kinds';
 
 /*
@@ -11,7 +11,7 @@ import { kindFromTokens, type KindMatch } from '../../../src/core/article/kinds'
  */
 const ASKED = ['id', 'class', 'role', 'rel', 'itemprop', 'aria-label', 'data-component', 'data-testid', 'data-module', 'data-type', 'action', 'style', 'href'];
 const NAME = fc.constantFrom(...ASKED, 'hidden', 'aria-hidden', 'title', 'data-x', 'ID', 'Class');
-const VALUE = fc.constantFrom('', ' ', 'author', 'share-bar', 'Newsletter signup', 'mostReadList', 'story-body [&_.ad]:hidden', 'https://x.example/newsletters/signup', 'color: red', 'Share this article', 'main');
+const VALUE = fc.constantFrom('', ' ', 'author', 'share-bar', 'Newsletter signup', 'mostReadList', 'story-body [&_.ad]:hidden', 'https://x.example/newsletters/signup', 'color: red', 'Share this article', 'main', 'true', 'false', 'display: none', 'Visibility:Hidden');
 const ELEMENT = fc.record({
   tag: fc.constantFrom('div', 'section', 'form', 'span', 'a', 'p', 'aside'),
   attrs: fc.array(fc.tuple(NAME, VALUE), { maxLength: 5 }),
@@ -36,6 +36,15 @@ function pageWith(els: Array<{ tag: string; attrs: Array<[string, string]> }>): 
 }
 
 describe('names read from the page index', () => {
+  it('say an element is hidden as the reads of its attributes do', () => {
+    fc.assert(
+      fc.property(fc.array(ELEMENT, { minLength: 1, maxLength: 8 }), (els) => {
+        for (const el of Array.from(pageWith(els).body.children)) expect(readAttrs(el).hides).toBe(isHidden(el));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('answer as the element does', () => {
     fc.assert(
       fc.property(fc.array(ELEMENT, { maxLength: 8 }), (els) => {
