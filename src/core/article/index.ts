@@ -164,11 +164,11 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
   // Twins: the story split into several boxes named like the best one ("story-body-1", "story-body-2"),
   // not siblings, so sibling-join missed them.
   if (on(STEPS.siblingJoin)) {
-    const first = (ix.els[place.top]!.getAttribute('class') ?? '').trim().split(/\s+/)[0];
+    const first = (ix.attrs[place.top]?.cls ?? '').trim().split(/\s+/)[0];
     if (first && first.length >= 4) {
       for (let d = scope + 1; d < ix.end[scope]!; d++) {
         if (containers.has(d) || protectedSet.has(d)) continue;
-        const cls = ix.els[d]!.getAttribute('class');
+        const cls = ix.attrs[d]?.cls;
         // (A class whose first word is `first` holds it: most classes are turned away before the split.)
         if (!cls?.includes(first) || cls.trim().split(/\s+/)[0] !== first) continue;
         if (ix.text[d]! < 200 || linkDensity(ix, d) >= 0.3) continue;
@@ -213,7 +213,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     const tag = ix.tags[i]!;
     if (!protectedSet.has(i)) {
       const fix = fixed.size > 0 ? fixed.get(el) : undefined;
-      const byName = fix ?? (on(STEPS.boilerplateTokens) && tag !== 'P' && tag !== 'A' ? kindFromTokens(el, kindByName, tag) : null);
+      const byName = fix ?? (on(STEPS.boilerplateTokens) && tag !== 'P' && tag !== 'A' ? kindFromTokens(el, kindByName, ix.attrs[i], tag) : null);
       if (byName) {
         const prose = ix.text[i]! - ix.link[i]!;
         if (inStory && !fix && prose > STORY_SIZED_PROSE && byName.kind !== 'comments') {
@@ -227,13 +227,13 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     if (isTextCand(ix, i)) textCands.push(i);
     if (inStory && (!protectedSet.has(i) || containers.has(i))) {
       // A form the story itself sits in (ASP.NET pages wrap the whole page in one) is not a sign-up box.
-      if (on(STEPS.captions) && ((NON_STORY_TAGS.has(tag) && !(tag === 'FORM' && containers.has(i))) || EMBED_TOKENS.test(nameOf(el)))) {
+      if (on(STEPS.captions) && ((NON_STORY_TAGS.has(tag) && !(tag === 'FORM' && containers.has(i))) || EMBED_TOKENS.test(nameOf(ix.attrs[i])))) {
         removals.push({ step: STEPS.captions, reason: `${tag.toLowerCase()} is not story text`, text: '' });
         walked += pushTextCands(ix, i, textCands);
         continue;
       }
       if (on(STEPS.unlikelyCandidates) && !retried && ix.unlikely[i] && !ix.unlikely[ix.parent[i]!]) {
-        removals.push({ step: STEPS.unlikelyCandidates, reason: `named "${nameOf(el).trim().slice(0, 60)}"`, text: '' });
+        removals.push({ step: STEPS.unlikelyCandidates, reason: `named "${nameOf(ix.attrs[i]).trim().slice(0, 60)}"`, text: '' });
         walked += pushTextCands(ix, i, textCands);
         continue;
       }
@@ -282,7 +282,10 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     const last = blocks.length ? blocks[blocks.length - 1]! : -1;
     for (const b of linkBoxes) {
       if (b < last || flagged.has(b) || protectedSet.has(b)) continue;
-      const links = Array.from(ix.els[b]!.getElementsByTagName('a')).filter((x) => (ix.text[ix.indexOf(x)] ?? 0) > 0 || (x.textContent ?? '').trim().length > 0);
+      // The box's indexed elements with text: its indexed descendants are the range after it (no look-up over the page).
+      const withText = new Set<Element>();
+      for (let d = b + 1; d < ix.end[b]!; d++) if (ix.text[d]! > 0) withText.add(ix.els[d]!);
+      const links = Array.from(ix.els[b]!.getElementsByTagName('a')).filter((x) => withText.has(x) || (x.textContent ?? '').trim().length > 0);
       if (links.length < 2 || linkDensity(ix, b) < TEASER_LINK_DENSITY) continue;
       flagged.set(b, { kind: 'related', reason: `${links.length} links after the story`, step: STEPS.linkClusters });
     }
@@ -310,7 +313,7 @@ export function* analyzeArticleSteps(doc: Document, options: AnalyzeOptions = {}
     if (isFlaggedInside(b)) continue;
     const el = ix.els[b]!;
     // A short block naming the author or printing the date is metadata, not story.
-    if (ix.text[b]! < 100 && (b === bylineIdx || contains(ix, b, bylineIdx) || BYLINE_TOKENS.test(nameOf(el)))) {
+    if (ix.text[b]! < 100 && (b === bylineIdx || contains(ix, b, bylineIdx) || BYLINE_TOKENS.test(nameOf(ix.attrs[b])))) {
       removals.push(removalOf('metadata', 'byline block', el));
       continue;
     }

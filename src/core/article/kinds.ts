@@ -4,7 +4,7 @@
  * nodes a page injects late.
  */
 import { blockText } from '../text';
-import { stripArbitraryVariants } from './page-index';
+import { attrOf, readAttrs, stripArbitraryVariants, type Attrs } from './page-index';
 import {
   KIND_TOKENS, KIND_TOKEN_PAIRS, STEPS, TEXT_PATTERNS, TEXT_PATTERN_MAX_CHARS,
   type BoilerplateKind, type TextPattern,
@@ -47,21 +47,21 @@ const NAME_ATTRS = ['id', 'class', 'role', 'data-component', 'data-testid', 'dat
 
 /**
  * The raw name we read tokens from: id, class, role, aria-label and the common component attributes.
- * `present`: the element's attribute names (`getAttributeNames()`), when the caller has them: only those are read.
+ * `attrs`: what `readAttrs` read of the element (its attribute names among them): only the names present are read
+ * from it.
  */
-export function rawName(el: Element, present?: readonly string[], tag = el.tagName): string {
+function rawName(el: Element, attrs: Attrs, tag: string): string {
   let s = '';
   // aria-label is not here: it is human text ("Reply from @bob@example.social"), read by kindFromTokens as text.
   for (const a of NAME_ATTRS) {
-    if (present && !present.includes(a)) continue;
-    const v = el.getAttribute(a);
+    const v = attrOf(el, attrs, a);
     // (The first value as the DOM hands it back: an element named by its class alone, most of them, keys the cache
     // with a string built and hashed once. Spaces between tokens are all the same to them.)
     if (v && v.length < 500) s = s ? s + ' ' + v : v;
   }
   // A form says what it is for in its action ("…/newsletters/signup", "…/subscribe").
   if (tag === 'FORM') {
-    const action = el.getAttribute('action');
+    const action = attrOf(el, attrs, 'action');
     if (action && action.length < 300) s += ' ' + action.replace(/^[a-z]+:\/\/[^/]*/i, '');
   }
   return stripArbitraryVariants(s);
@@ -72,19 +72,19 @@ export interface KindMatch { kind: BoilerplateKind; reason: string; step: string
 /**
  * Step `boilerplate-tokens`. `cache`: answers by raw name for the rest of a pass (a page repeats its class names;
  * the answer is a function of the name alone). Matches are shared between the elements of one name: read only.
- * `tag`: the element's tag name, when the caller has read it already.
+ * `attrs` and `tag`: what the page walk read of the element (the page index), when it was read there.
  */
-export function kindFromTokens(el: Element, cache?: Map<string, KindMatch | null>, tag?: string): KindMatch | null {
+export function kindFromTokens(
+  el: Element, cache?: Map<string, KindMatch | null>, attrs = el.hasAttributes() ? readAttrs(el) : null, tag = el.tagName,
+): KindMatch | null {
   // Everything below reads attributes: an element without any (most of a page) has no name to read.
-  if (!el.hasAttributes()) return null;
-  // One call for the names present, then reads of only those (most named elements carry a class and little else).
-  const present = el.getAttributeNames();
-  const label = present.includes('aria-label') ? el.getAttribute('aria-label') : null;
+  if (!attrs) return null;
+  const label = attrOf(el, attrs, 'aria-label');
   if (label && label.length <= 60) {
     const p = kindFromText(label);
     if (p?.strong) return { kind: p.kind, reason: `labelled "${label}"`, step: STEPS.boilerplateTokens };
   }
-  const name = rawName(el, present, tag);
+  const name = rawName(el, attrs, tag);
   if (!name) return null;
   if (!cache) return kindFromName(name);
   let k = cache.get(name);

@@ -4,7 +4,7 @@
  */
 import { blockText } from '../text';
 import { BY_PREFIX, BYLINE_TOKENS, STANDFIRST_TOKENS } from './patterns';
-import { nameOf, type PageIndex } from './page-index';
+import { attrOf, nameOf, type PageIndex } from './page-index';
 
 /** The attributes a <meta> is keyed by, in order of precedence. */
 const META_KEYS = ['property', 'name', 'itemprop'];
@@ -222,7 +222,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
       const el = ix.els[i]!;
       const t = blockText(el);
       let s = overlapDesc(t);
-      if (STANDFIRST_TOKENS.test(nameOf(el))) s += 0.5;
+      if (STANDFIRST_TOKENS.test(nameOf(ix.attrs[i]))) s += 0.5;
       if (i === limit) s -= 0.3; // the first body paragraph is a standfirst only when it clearly says so
       if (s >= 0.6 && s > bestS + 0.01) { bestS = s; standfirstElement = el; standfirst = t; standfirstIdx = i; }
     }
@@ -236,8 +236,9 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   const start = Math.max(0, hIdx);
   for (let i = start; i < Math.min(ix.els.length, start + 400); i++) {
     const el = ix.els[i]!;
-    // Without attributes there is no rel, itemprop or name to read.
-    const isAuthor = el.hasAttributes() && (el.getAttribute('rel') === 'author' || el.getAttribute('itemprop') === 'author' || BYLINE_TOKENS.test(nameOf(el)));
+    // What the page walk read of its attributes: no rel, itemprop or name is read from the element without one.
+    const attrs = ix.attrs[i];
+    const isAuthor = attrOf(el, attrs, 'rel') === 'author' || attrOf(el, attrs, 'itemprop') === 'author' || BYLINE_TOKENS.test(nameOf(attrs));
     if (!isAuthor) continue;
     // Not ix.text: an inline link's text is credited to its block. At most 120 characters, it is the whole text.
     const t = blockText(el, 120);

@@ -15,8 +15,6 @@ export interface PageIndex {
   els: Element[];
   /** Their tag names, as read once by the walk (a DOM read per element saved for every later step that asks). */
   tags: string[];
-  /** Index of an element in `els`, -1 when it is not there (hidden, skipped, outside). A map built on first use. */
-  indexOf(el: Element): number;
   parent: number[];
   /** One past the last descendant: the descendants of i are i+1 … end[i]-1 (document order keeps them together). */
   end: number[];
@@ -29,20 +27,28 @@ export interface PageIndex {
   commas: number[];
   /** Inside an element named like page chrome (nav, sidebar, comments…): 1, else 0. */
   unlikely: number[];
+  /** What the walk read of each element's attributes (null: it has none), for the later steps that read its name. */
+  attrs: Array<Attrs | null>;
   /** Removals recorded while indexing (hidden subtrees). */
   hiddenCount: number;
 }
 
-/** Lower-cased "id class" of an element: what its authors called it. */
-export function nameOf(el: Element): string {
-  return nameFrom(el.getAttribute('id'), el.getAttribute('class'));
-}
-
-/** `nameOf` from the two attribute values. */
-function nameFrom(id: string | null, cls: string | null): string {
+/** Lower-cased "id class" of an element, from what `readAttrs` read of it: what its authors called it. */
+export function nameOf(attrs?: Attrs | null): string {
+  const id = attrs?.id;
+  const cls = attrs?.cls;
   if (!id && !cls) return '';
   // Capped: the token regexes are linear, but a 100 KB class attribute is not a name.
   return stripArbitraryVariants(`${id ?? ''} ${cls ?? ''}`.slice(0, 500)).toLowerCase();
+}
+
+/**
+ * Attribute `a` of `el`, as `el.getAttribute(a)` answers it, given what `readAttrs` read of it: id and class as read
+ * there, any other read only when the element has one of that name (most elements carry a class and nothing else).
+ * Exact: `readAttrs` read the values by the names `getAttributeNames` gave, and `getAttribute` finds no other.
+ */
+export function attrOf(el: Element, attrs: Attrs | null | undefined, a: string): string | null {
+  return !attrs ? null : a === 'id' ? attrs.id : a === 'class' ? attrs.cls : attrs.names.includes(a) ? el.getAttribute(a) : null;
 }
 
 /**
@@ -79,19 +85,20 @@ export function styleHides(style: string | null): boolean {
   return false;
 }
 
-/** The attributes the walk reads, taken in one look at the names present (most elements carry one or two). */
-interface Attrs { hidden: boolean; ariaHidden: string | null; style: string | null; role: string | null; id: string | null; cls: string | null }
+/**
+ * The attributes the walk reads, taken in one look at the names present (most elements carry one or two), and the
+ * names themselves. Kept per element, so the later steps read names without asking the element again.
+ * `hides`: the element is hidden (the `hidden` attribute, aria-hidden="true", or an inline style that hides it).
+ */
+export interface Attrs { names: readonly string[]; hides: boolean; role: string | null; id: string | null; cls: string | null }
 
-function readAttrs(el: Element, out: Attrs): Attrs {
-  out.hidden = false;
-  out.ariaHidden = out.style = out.role = out.id = out.cls = null;
-  for (const a of ATTRIBUTE_NAMES.call(el)) {
+export function readAttrs(el: Element): Attrs {
+  const out: Attrs = { names: ATTRIBUTE_NAMES.call(el), hides: false, role: null, id: null, cls: null };
+  for (const a of out.names) {
     if (a === 'class') out.cls = GET_ATTRIBUTE.call(el, a);
     else if (a === 'id') out.id = GET_ATTRIBUTE.call(el, a);
-    else if (a === 'style') out.style = GET_ATTRIBUTE.call(el, a);
     else if (a === 'role') out.role = GET_ATTRIBUTE.call(el, a);
-    else if (a === 'hidden') out.hidden = true;
-    else if (a === 'aria-hidden') out.ariaHidden = GET_ATTRIBUTE.call(el, a);
+    else if (a === 'hidden' || (a === 'aria-hidden' && GET_ATTRIBUTE.call(el, a) === 'true') || (a === 'style' && styleHides(GET_ATTRIBUTE.call(el, a)))) out.hides = true;
   }
   return out;
 }
@@ -107,9 +114,9 @@ function isUnlikely(tag: string, attrs: Attrs | null, byClass: Map<string, boole
   if (!attrs || tag === 'BODY' || tag === 'HTML' || tag === 'A' || tag === 'ARTICLE' || tag === 'MAIN') return false;
   const { id, cls } = attrs;
   if (!id && !cls) return false;
-  if (id) return unlikelyName(nameFrom(id, cls));
+  if (id) return unlikelyName(nameOf(attrs));
   let u = byClass.get(cls!);
-  if (u === undefined) byClass.set(cls!, (u = unlikelyName(nameFrom(id, cls))));
+  if (u === undefined) byClass.set(cls!, (u = unlikelyName(nameOf(attrs))));
   return u;
 }
 
@@ -189,11 +196,11 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
   const own: number[] = [];
   const commas: number[] = [];
   const unlikely: number[] = [];
+  const attrList: Array<Attrs | null> = [];
   // Subtree ends: one past the element for now, the index reached when the walk leaves it.
   const end: number[] = [];
   let hiddenCount = 0;
   const byClass = new Map<string, boolean>();
-  const attrBuf: Attrs = { hidden: false, ariaHidden: null, style: null, role: null, id: null, cls: null };
   // A preorder walk by firstChild/nextSibling: no NodeList or tuple per node (in a browser those allocations
   // were most of the walk). The stacks hold, for each open element, its index, its nearest block and its
   // unlikely flag; the top is the context of the node being visited. The bottom entry stands for the outside
@@ -246,13 +253,13 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
       const tag: unknown = read === 'FORM' && isShadowed(el) ? null : read;
       // Attribute reads are the costly part of the visibility and name checks; most elements have none.
       const skipTag = typeof tag !== 'string' || SKIP_TAGS.has(tag);
-      const attrs = !skipTag && HAS_ATTRIBUTES.call(el) ? readAttrs(el, attrBuf) : null;
+      const attrs = !skipTag && HAS_ATTRIBUTES.call(el) ? readAttrs(el) : null;
       let skipped = false;
       if (typeof tag !== 'string') {
         // passed over
       } else if (skipTag) {
         skipped = true; // not read
-      } else if (opts.skipHidden && attrs && (attrs.hidden || attrs.ariaHidden === 'true' || styleHides(attrs.style))) {
+      } else if (opts.skipHidden && attrs?.hides) {
         hiddenCount++;
         skipped = true;
       } else {
@@ -265,6 +272,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
         commas.push(0);
         const myU = openU[top]! || (opts.markUnlikely && isUnlikely(tag, attrs, byClass) ? 1 : 0);
         unlikely.push(myU);
+        attrList.push(attrs);
         const myBlk = blk < 0 || BLOCK_TAGS.has(tag) ? i : blk;
         const isLink = tag === 'A';
         if (isLink) {
@@ -327,15 +335,7 @@ export function* buildIndexSteps(doc: Document, opts: { skipHidden: boolean; mar
     if (extra <= 0) continue;
     for (let a = i; a >= 0; a = parent[a]!) link[a]! += extra;
   }
-  let at: Map<Element, number> | null = null;
-  const indexOf = (el: Element): number => {
-    if (!at) {
-      at = new Map<Element, number>();
-      for (let i = 0; i < n; i++) at.set(els[i]!, i);
-    }
-    return at.get(el) ?? -1;
-  };
-  return { els, tags, indexOf, parent, end, text, own, link, commas: commaSums, unlikely, hiddenCount };
+  return { els, tags, parent, end, text, own, link, commas: commaSums, unlikely, attrs: attrList, hiddenCount };
 }
 
 /** Link text share of an element, 0..1. */

@@ -3,7 +3,7 @@
  * ancestors, the way Readability does, then take the best container and the siblings that score close
  * to it. Read-only: scores live in typed arrays beside the page index, never on the nodes.
  */
-import { nameOf, linkDensity, type PageIndex } from './page-index';
+import { linkDensity, type PageIndex } from './page-index';
 import { NEGATIVE_TOKENS, POSITIVE_TOKENS } from './patterns';
 
 export interface StoryOptions { useUnlikely: boolean; useClassWeight: boolean; useLinkDensity: boolean; useSiblings: boolean }
@@ -20,12 +20,8 @@ function isPageRoot(ix: PageIndex, i: number): boolean {
   return tag === 'BODY' || tag === 'HTML';
 }
 
-export function classWeight(el: Element): number {
-  return partWeight(el.getAttribute('class')) + partWeight(el.getAttribute('id'));
-}
-
 /** The weight one name attribute (class or id) gives. */
-function partWeight(part: string | null): number {
+function partWeight(part?: string | null): number {
   if (!part) return 0;
   const s = part.toLowerCase();
   let w = 0;
@@ -57,16 +53,16 @@ export function findStory(ix: PageIndex, o: StoryOptions): StoryPlace | null {
   const cands: number[] = [];
   // A class attribute's weight, once per distinct value (a page repeats its class names); ids are read apart.
   const byClass = new Map<string, number>();
-  const cachedClassWeight = (el: Element): number => {
-    const cls = el.getAttribute('class');
+  const cachedClassWeight = (i: number): number => {
+    const cls = ix.attrs[i]?.cls;
     let w = cls ? byClass.get(cls) : 0;
     if (w === undefined) byClass.set(cls!, (w = partWeight(cls)));
-    return w + partWeight(el.getAttribute('id'));
+    return w + partWeight(ix.attrs[i]?.id);
   };
   const init = (i: number) => {
     if (isCand[i]) return;
     isCand[i] = 1;
-    score[i] = tagBase(ix.tags[i]!) + (o.useClassWeight ? cachedClassWeight(ix.els[i]!) : 0);
+    score[i] = tagBase(ix.tags[i]!) + (o.useClassWeight ? cachedClassWeight(i) : 0);
     cands.push(i);
   };
   for (let i = 0; i < n; i++) {
@@ -143,14 +139,14 @@ export function findStory(ix: PageIndex, o: StoryOptions): StoryPlace | null {
   if (o.useSiblings && parent > 0 && !isPageRoot(ix, parent)) {
     const ts = score[top]!;
     const threshold2 = Math.max(10, ts * 0.2);
-    const topClass = ix.els[top]!.getAttribute('class');
+    const topClass = ix.attrs[top]?.cls;
     containers.length = 0;
     // The parent's indexed children (hidden and skipped ones are not in the index), in order.
     for (let s = parent + 1, e = ix.end[parent]!; s < e; s = ix.end[s]!) {
       const sib = ix.els[s]!;
       if (s === top) { containers.push(s); continue; }
       let sscore = isCand[s] ? score[s]! : -Infinity;
-      const sameClass = !!topClass && sib.getAttribute('class') === topClass;
+      const sameClass = !!topClass && ix.attrs[s]?.cls === topClass;
       if (sameClass) sscore += ts * 0.2;
       if (sscore >= threshold2) { containers.push(s); continue; }
       // A twin of the best container (same class) whose prose sits too deep to have been scored.
@@ -159,7 +155,7 @@ export function findStory(ix: PageIndex, o: StoryOptions): StoryPlace | null {
       const isP = ix.tags[s] === 'P';
       const ps = isP ? null : sib.getElementsByTagName('p');
       // That paragraph's index (-1: hidden or skipped), by a native scan of the list from the sibling on (an indexed
-      // descendant lies just after it): the index's element map would be built over the whole page for this look-up.
+      // descendant lies just after it): no look-up over the whole page.
       const onlyP = ps?.length === 1 ? ix.els.indexOf(ps[0]!, s) : -1;
       if (isP || (onlyP >= 0 && ix.text[onlyP]! === ix.text[s]!)) {
         const len = ix.text[s]!;
@@ -171,4 +167,3 @@ export function findStory(ix: PageIndex, o: StoryOptions): StoryPlace | null {
   return { top, containers, score };
 }
 
-export { nameOf };
