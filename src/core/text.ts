@@ -18,7 +18,7 @@ const BLOCK_SEPARATOR = '\n\n';
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 
-export function isSpace(code: number): boolean {
+function isSpace(code: number): boolean {
   // space, tab, LF, VT, FF, CR, NBSP, narrow NBSP, figure space, ideographic space and the Unicode Zs run.
   // Below NBSP only the ASCII ones: most characters (above the space) are answered by the first two comparisons.
   if (code < 0xa0) return code <= 32 && (code === 32 || (code >= 9 && code <= 13));

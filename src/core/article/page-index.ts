@@ -5,7 +5,7 @@
  * of how the page was indented. Iterative, so a page nested 10,000 deep does not overflow the stack.
  */
 import { BLOCK_TAGS, SKIP_TAGS, UNLIKELY_ROLES, UNLIKELY_TOKENS, MAYBE_STORY_TOKENS } from './patterns';
-import { ATTRIBUTE_NAMES, FIRST_CHILD, GET_ATTRIBUTE, HAS_ATTRIBUTES, NEXT_SIBLING, NODE_TYPE, TAG_NAME, TEXT_CONTENT, isSpace, notePlugins, styleHidesUpTo } from '../text';
+import { ATTRIBUTE_NAMES, FIRST_CHILD, GET_ATTRIBUTE, HAS_ATTRIBUTES, NEXT_SIBLING, NODE_TYPE, TAG_NAME, TEXT_CONTENT, notePlugins, styleHidesUpTo } from '../text';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -111,9 +111,10 @@ function unlikelyName(name: string): boolean {
   return name !== '' && UNLIKELY_TOKENS.test(name) && !MAYBE_STORY_TOKENS.test(name);
 }
 
-/** Is this UTF-16 unit one that `/\s/` matches (JavaScript's white space and line terminators)? text.ts's spaces and the BOM. */
+/** Is this UTF-16 unit one that `/\s/` matches (JavaScript's white space and line terminators)? */
 function isJsSpace(c: number): boolean {
-  return c === 0xfeff || isSpace(c);
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** What `countText` found besides its answer: the text's commas (Latin, full-width, ideographic, Arabic)… */
