@@ -51,17 +51,21 @@ export function isSkippedElement(el: Element): boolean {
 /** `isSkippedElement` for an element whose tag the caller has read (attributes read through the prototypes). */
 function skippedAs(el: Element, tag: string): boolean {
   // hasAttributes first: attribute reads cost more than the walk itself, and most elements have none.
-  return SKIPPED_TAGS.has(tag) || (HAS_ATTRIBUTES.call(el) && (HAS_ATTRIBUTE.call(el, 'hidden') || isInlineHidden(GET_ATTRIBUTE.call(el, 'style'))));
+  return SKIPPED_TAGS.has(tag) || (HAS_ATTRIBUTES.call(el) && (HAS_ATTRIBUTE.call(el, 'hidden') || styleHidesUpTo(GET_ATTRIBUTE.call(el, 'style'), 2000)));
 }
 
 /**
- * An inline style that hides the element (display:none / visibility:hidden), e.g. the MathML copy
- * wikis keep beside a rendered formula. Attribute reading only, so it works without layout.
+ * An inline style that hides the element (display:none / visibility:hidden), e.g. the MathML copy wikis keep beside
+ * a rendered formula; a style longer than `max` is not read. Attribute reading only, so it works without layout.
  */
-function isInlineHidden(style: string | null): boolean {
-  if (!style || style.length > 2000) return false;
-  const s = style.toLowerCase().replace(/\s+/g, '');
-  return s.includes('display:none') || s.includes('visibility:hidden');
+export function styleHidesUpTo(style: string | null, max: number): boolean {
+  // Either needs a colon, white space and an "n" or "h" next (its copy below is only lower-cased and closed up):
+  // most styles are passed without building that copy.
+  if (style && style.length <= max && /:\s*[hn]/i.test(style)) {
+    const s = style.toLowerCase().replace(/\s+/g, '');
+    return s.includes('display:none') || s.includes('visibility:hidden');
+  }
+  return false;
 }
 
 /*
@@ -117,16 +121,6 @@ export const HAS_ATTRIBUTES = methodOf<(this: Element) => boolean>(dom.Element?.
 export const ATTRIBUTE_NAMES = methodOf<(this: Element) => string[]>(dom.Element?.prototype, 'getAttributeNames');
 export const HAS_ATTRIBUTE = methodOf<(this: Element, name: string) => boolean>(dom.Element?.prototype, 'hasAttribute');
 export const GET_ATTRIBUTE = methodOf<(this: Element, name: string) => string | null>(dom.Element?.prototype, 'getAttribute');
-
-/** Reads through the prototypes for the label search's <object>/<embed> (src/core/article/index.ts). */
-const reads = {
-  textContent: (n: Node) => TEXT_CONTENT.call(n),
-  tagName: (el: Element) => TAG_NAME.call(el),
-  nextSibling: (n: Node) => NEXT_SIBLING.call(n),
-};
-export function protoReads(): typeof reads {
-  return reads;
-}
 
 /**
  * Text nodes under `root` in document order, honouring the skip rule. Iterative (deep trees don't overflow),

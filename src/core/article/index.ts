@@ -12,7 +12,7 @@
  *  4. short blocks whose text reads like an appeal grow into the box that holds them (boilerplate-text);
  *  5. labels: headline, standfirst, byline, date.
  */
-import { TextMap, blockText, isPlugin, partitionPoint, protoReads } from '../text';
+import { NEXT_SIBLING, TAG_NAME, TEXT_CONTENT, TextMap, blockText, isPlugin, partitionPoint } from '../text';
 import { buildIndexSteps, contains, drain, linkDensity, nameOf, type PageIndex } from './page-index';
 import { findStory } from './story';
 import { findLabels, jsonLdArticles } from './meta';
@@ -477,20 +477,20 @@ function firstLabel(el: Element): Element | null {
   if (!c) return null;
   for (c = el.firstElementChild; c; c = nextChild(c)) {
     // An <object>/<embed> is read through the prototypes (see notePlugins); it is never a label.
-    if (!((isPlugin(c) ? protoReads().textContent(c) : c.textContent) ?? '').trim()) continue;
+    if (!((isPlugin(c) ? TEXT_CONTENT.call(c) : c.textContent) ?? '').trim()) continue;
     return isLabelTag(c) ? c : null;
   }
   return null;
 }
 
 function isLabelTag(c: Element): boolean {
-  return /^(?:SPAN|STRONG|B|EM|LABEL|SMALL)$/.test(isPlugin(c) ? protoReads().tagName(c) : c.tagName);
+  return /^(?:SPAN|STRONG|B|EM|LABEL|SMALL)$/.test(isPlugin(c) ? TAG_NAME.call(c) : c.tagName);
 }
 
 /** The next element sibling; a plugin element's is read without asking the plugin. */
 function nextChild(c: Element): Element | null {
   if (!isPlugin(c)) return c.nextElementSibling;
-  let n = protoReads().nextSibling(c);
+  let n = NEXT_SIBLING.call(c);
   while (n && !isPlugin(n) && n.nodeType !== 1) n = n.nextSibling;
   return n as Element | null;
 }

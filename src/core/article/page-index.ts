@@ -5,7 +5,7 @@
  * of how the page was indented. Iterative, so a page nested 10,000 deep does not overflow the stack.
  */
 import { BLOCK_TAGS, SKIP_TAGS, UNLIKELY_ROLES, UNLIKELY_TOKENS, MAYBE_STORY_TOKENS } from './patterns';
-import { ATTRIBUTE_NAMES, FIRST_CHILD, GET_ATTRIBUTE, HAS_ATTRIBUTES, NEXT_SIBLING, NODE_TYPE, TAG_NAME, TEXT_CONTENT, notePlugins } from '../text';
+import { ATTRIBUTE_NAMES, FIRST_CHILD, GET_ATTRIBUTE, HAS_ATTRIBUTES, NEXT_SIBLING, NODE_TYPE, TAG_NAME, TEXT_CONTENT, notePlugins, styleHidesUpTo } from '../text';
 
 const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
@@ -74,15 +74,9 @@ export function isHidden(el: Element): boolean {
   return styleHides(el.getAttribute('style'));
 }
 
-/** An inline style that hides the element (display:none or visibility:hidden). */
+/** An inline style that hides the element (display:none or visibility:hidden): under 2,000 characters, one fewer than text.ts reads. */
 export function styleHides(style: string | null): boolean {
-  // Either needs a colon, white space and an "n" or "h" next (its copy below is only lower-cased and closed up):
-  // most styles are passed without building that copy.
-  if (style && style.length < 2000 && /:\s*[hn]/i.test(style)) {
-    const s = style.toLowerCase().replace(/\s+/g, '');
-    if (s.includes('display:none') || s.includes('visibility:hidden')) return true;
-  }
-  return false;
+  return styleHidesUpTo(style, 1999);
 }
 
 /**
