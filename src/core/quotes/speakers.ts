@@ -55,13 +55,18 @@ function letterOrNumberAt(t: string, i: number, to: number): number {
       return k ? 2 : 0;
     }
   }
+  return isWordUnit(c) ? 1 : 0;
+}
+
+/** Whether the UTF-16 unit c, read alone, is a letter or number: `/[\p{L}\p{N}]/u` on it, from the table. */
+export function isWordUnit(c: number): boolean {
   let k = unitClass[c]!;
   if (k === 0) {
     // A lone surrogate is neither (it is a code point of its own under the u flag).
     k = c >= 0xd800 && c <= 0xdfff ? 2 : LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 1 : 2;
     unitClass[c] = k;
   }
-  return k === 1 ? 1 : 0;
+  return k === 1;
 }
 
 /** Length of the word-continuing code point at i: a letter or number, ’ ' . or -. */
