@@ -7,7 +7,7 @@
  * in a bounded window after, before or around it, its speaker phrase resolved to a display name.
  */
 import { LOWER, nextMatch, scanParagraph, MARK, type Span } from './marks';
-import { Cast, lowerCase, splitTitles, tokenize, UPPER, type Token } from './speakers';
+import { Cast, lowerCase, splitTitles, tokenize, unitClassOf, UPPER, type Token } from './speakers';
 import { partitionPoint } from '../text';
 import {
   ABBREVIATIONS, ARTICLES, AUXILIARIES, BODY_ROLES, BODY_WORDS, CUE_WINDOW, DETERMINERS, FROM_PLACE, NOT_SPEECH_BEFORE, NOUN_FOLLOWERS, NOUN_TOO, PRONOUN_WORDS, SCARE_MAX_WORDS,
@@ -42,7 +42,6 @@ interface Found {
 }
 
 const MASK = '\u0001';
-const LETTER = /\p{L}/u;
 // Unicode-class regexes live here, not inline: the bundler writes each one as `new RegExp(…)`, which an inline
 // use would run on every call.
 const FOUR_LETTERS = /^\P{L}*\p{L}{4}/u;
@@ -256,10 +255,10 @@ function notSpeech(text: string, masked: string, span: Span, words: number): boo
   return false;
 }
 
-/** A letter at i: ASCII answered in place, anything else by the Unicode letter class. */
+/** A letter at i: ASCII answered in place, anything else by the Unicode letter class (a table read per unit). */
 function isLetterAt(t: string, i: number): boolean {
   const c = t.charCodeAt(i);
-  return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER.test(t[i]!);
+  return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : unitClassOf(c) === 1;
 }
 
 function countWords(text: string, from: number, to: number): number {

@@ -3,7 +3,7 @@
  * linear in the paragraph however unbalanced its marks are. Only outermost spans come out; a quote
  * inside a quote belongs to its outer quote.
  */
-import { isWordUnit } from './speakers';
+import { unitClassOf } from './speakers';
 
 /** One outer quote: `start`/`end` exclude the marks; `open` is the opening mark's index. */
 export interface Span {
@@ -17,7 +17,7 @@ export interface Span {
 type Kind = 'd' | 's' | 'g' | 'low';
 /** Module-level: the bundler writes a Unicode-class regex as `new RegExp(…)`, run on every use when inline. */
 export const LOWER = /\p{Ll}/u;
-const isWord = (c: string | undefined): boolean => c !== undefined && isWordUnit(c.charCodeAt(0));
+const isWord = (c: string | undefined): boolean => c !== undefined && (unitClassOf(c.charCodeAt(0)) & 1) === 1;
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 /** After one of these a straight mark opens a quote rather than closing one. */
 const OPENS_AFTER = ' \t\n([{—–-/“‘«„"\'';
