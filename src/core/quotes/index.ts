@@ -28,6 +28,8 @@ export interface Quote {
 interface Para {
   start: number;
   end: number;
+  /** Holds a quote: only such paragraphs are read for sentence ends (every look-up of a sentence is made in one). */
+  quoted?: boolean;
 }
 interface Found {
   span: Span;
@@ -115,7 +117,12 @@ function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
     if (mark < p.start) mark = nextMatch(MARK, text, p.start);
-    if (mark < p.end) for (const span of scanParagraph(text, p.start, p.end)) found.push({ span, para: i, speaker: null, cue: 'none', at: span.open, cueEnd: -1, speech: true });
+    if (mark < p.end) {
+      for (const span of scanParagraph(text, p.start, p.end)) {
+        found.push({ span, para: i, speaker: null, cue: 'none', at: span.open, cueEnd: -1, speech: true });
+        p.quoted = true;
+      }
+    }
     scanned += p.end - p.start;
     if (scanned >= CHARS_PER_STEP) {
       scanned = 0;
@@ -272,8 +279,12 @@ function countWords(text: string, from: number, to: number): number {
   return n;
 }
 
-/** Sentence starts in the masked text: paragraph starts, and after . ! ? that are not abbreviations. */
-function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], unknown> {
+/**
+ * Sentence starts in the masked text: paragraph starts, and after . ! ? that are not abbreviations — those in
+ * paragraphs with a quote only: a sentence is looked up at a quote, its cue or its end, all in its paragraph, and
+ * the start after a paragraph's last sentence is the next paragraph's start, which is always there.
+ */
+export function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], unknown> {
   const out: number[] = [];
   let read = 0;
   // The next . ! ? at or after i, found by the regex engine and kept across paragraphs: one scan of the text in all.
@@ -285,7 +296,7 @@ function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], un
       yield;
     }
     out.push(p.start);
-    for (let i = p.start; ; i++) {
+    for (let i = p.start; p.quoted; i++) {
       if (hit < i) {
         hit = nextMatch(SENTENCE_END, m, i);
       }

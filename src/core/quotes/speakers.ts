@@ -67,8 +67,8 @@ export function unitClassOf(c: number): number {
   let k = unitClass[c]!;
   if (k === 0) {
     const s = String.fromCharCode(c);
-    // A lone surrogate is neither (it is a code point of its own under the u flag).
-    k = unitClass[c] = c >= 0xd800 && c <= 0xdfff ? 2 : LETTER.test(s) ? 1 : LETTER_OR_NUMBER.test(s) ? 3 : 2;
+    // A lone surrogate is neither: a code point of its own under the u flag, of the class Cs.
+    k = unitClass[c] = LETTER.test(s) ? 1 : LETTER_OR_NUMBER.test(s) ? 3 : 2;
   }
   return k;
 }
