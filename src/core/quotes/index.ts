@@ -262,10 +262,9 @@ function notSpeech(text: string, masked: string, span: Span, words: number): boo
   return false;
 }
 
-/** A letter at i: ASCII answered in place, anything else by the Unicode letter class (a table read per unit). */
+/** A letter at i: the Unicode letter class of the UTF-16 unit there, read from the tokenizer's table. */
 function isLetterAt(t: string, i: number): boolean {
-  const c = t.charCodeAt(i);
-  return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : unitClassOf(c) === 1;
+  return unitClassOf(t.charCodeAt(i)) === 1;
 }
 
 function countWords(text: string, from: number, to: number): number {
