@@ -7,7 +7,7 @@
  * in a bounded window after, before or around it, its speaker phrase resolved to a display name.
  */
 import { LOWER, nextMatch, scanParagraph, MARK, type Span } from './marks';
-import { Cast, lowerCase, splitTitles, tokenize, UPPER, type Token } from './speakers';
+import { Cast, lowerCase, splitTitles, tokenize, unitClassOf, UPPER, type Token } from './speakers';
 import { partitionPoint } from '../text';
 import {
   ABBREVIATIONS, ARTICLES, AUXILIARIES, BODY_ROLES, BODY_WORDS, CUE_WINDOW, DETERMINERS, FROM_PLACE, NOT_SPEECH_BEFORE, NOUN_FOLLOWERS, NOUN_TOO, PRONOUN_WORDS, SCARE_MAX_WORDS,
@@ -28,6 +28,8 @@ export interface Quote {
 interface Para {
   start: number;
   end: number;
+  /** Holds a quote: only such paragraphs are read for sentence ends (every look-up of a sentence is made in one). */
+  quoted?: boolean;
 }
 interface Found {
   span: Span;
@@ -42,7 +44,6 @@ interface Found {
 }
 
 const MASK = '\u0001';
-const LETTER = /\p{L}/u;
 // Unicode-class regexes live here, not inline: the bundler writes each one as `new RegExp(…)`, which an inline
 // use would run on every call.
 const FOUR_LETTERS = /^\P{L}*\p{L}{4}/u;
@@ -116,7 +117,12 @@ function* analyse(text: string, paras: Para[]): Generator<void, Found[], unknown
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!;
     if (mark < p.start) mark = nextMatch(MARK, text, p.start);
-    if (mark < p.end) for (const span of scanParagraph(text, p.start, p.end)) found.push({ span, para: i, speaker: null, cue: 'none', at: span.open, cueEnd: -1, speech: true });
+    if (mark < p.end) {
+      for (const span of scanParagraph(text, p.start, p.end)) {
+        found.push({ span, para: i, speaker: null, cue: 'none', at: span.open, cueEnd: -1, speech: true });
+        p.quoted = true;
+      }
+    }
     scanned += p.end - p.start;
     if (scanned >= CHARS_PER_STEP) {
       scanned = 0;
@@ -256,10 +262,9 @@ function notSpeech(text: string, masked: string, span: Span, words: number): boo
   return false;
 }
 
-/** A letter at i: ASCII answered in place, anything else by the Unicode letter class. */
+/** A letter at i: the Unicode letter class of the UTF-16 unit there, read from the tokenizer's table. */
 function isLetterAt(t: string, i: number): boolean {
-  const c = t.charCodeAt(i);
-  return c < 128 ? (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : LETTER.test(t[i]!);
+  return unitClassOf(t.charCodeAt(i)) === 1;
 }
 
 function countWords(text: string, from: number, to: number): number {
@@ -273,8 +278,12 @@ function countWords(text: string, from: number, to: number): number {
   return n;
 }
 
-/** Sentence starts in the masked text: paragraph starts, and after . ! ? that are not abbreviations. */
-function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], unknown> {
+/**
+ * Sentence starts in the masked text: paragraph starts, and after . ! ? that are not abbreviations — those in
+ * paragraphs with a quote only: a sentence is looked up at a quote, its cue or its end, all in its paragraph, and
+ * the start after a paragraph's last sentence is the next paragraph's start, which is always there.
+ */
+export function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], unknown> {
   const out: number[] = [];
   let read = 0;
   // The next . ! ? at or after i, found by the regex engine and kept across paragraphs: one scan of the text in all.
@@ -286,7 +295,7 @@ function* sentenceStarts(m: string, paras: Para[]): Generator<void, number[], un
       yield;
     }
     out.push(p.start);
-    for (let i = p.start; ; i++) {
+    for (let i = p.start; p.quoted; i++) {
       if (hit < i) {
         hit = nextMatch(SENTENCE_END, m, i);
       }

@@ -3,6 +3,7 @@
  * linear in the paragraph however unbalanced its marks are. Only outermost spans come out; a quote
  * inside a quote belongs to its outer quote.
  */
+import { unitClassOf } from './speakers';
 
 /** One outer quote: `start`/`end` exclude the marks; `open` is the opening mark's index. */
 export interface Span {
@@ -14,10 +15,9 @@ export interface Span {
 }
 
 type Kind = 'd' | 's' | 'g' | 'low';
-const WORD = /[\p{L}\p{N}]/u;
 /** Module-level: the bundler writes a Unicode-class regex as `new RegExp(…)`, run on every use when inline. */
 export const LOWER = /\p{Ll}/u;
-const isWord = (c: string | undefined): boolean => c !== undefined && WORD.test(c);
+const isWord = (c: string | undefined): boolean => c !== undefined && (unitClassOf(c.charCodeAt(0)) & 1) === 1;
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 /** After one of these a straight mark opens a quote rather than closing one. */
 const OPENS_AFTER = ' \t\n([{—–-/“‘«„"\'';
@@ -45,15 +45,17 @@ export function scanParagraph(t: string, from: number, to: number): Span[] {
   const out: Span[] = [];
   const stack: { kind: Kind; at: number }[] = [];
   // The last right single mark that could close a quote: lets "the Jones’ house" stay an apostrophe
-  // when a later mark is there to close the open single quote. One backward pass, so still linear.
-  let lastSingleClose = -1;
-  for (let i = to - 1; i >= from; i--) {
-    const c = t.charCodeAt(i);
-    if ((c === 0x2019 || c === 39) && !isWord(t[i + 1])) {
-      lastSingleClose = i;
-      break;
+  // when a later mark is there to close the open single quote. One backward pass, so still linear, made only
+  // when that case comes up (rarely: most paragraphs never need it).
+  let lastSingleClose = -2;
+  const lastClose = (): number => {
+    for (let i = to - 1; lastSingleClose < -1; i--) {
+      const c = t.charCodeAt(i);
+      if (i < from) lastSingleClose = -1;
+      else if ((c === 0x2019 || c === 39) && !isWord(t[i + 1])) lastSingleClose = i;
     }
-  }
+    return lastSingleClose;
+  };
   const open = (kind: Kind, at: number): void => {
     // A second double mark while one is open means the first was never closed: start again.
     if (kind !== 's' && stack.some((e) => e.kind === kind)) stack.length = 0;
@@ -109,7 +111,7 @@ export function scanParagraph(t: string, from: number, to: number): Span[] {
         }
         if (!singleOpen) break;
         // "the Jones’ house": a plural possessive, when a later mark can still close the quote.
-        if (prev === 's' && next === ' ' && LOWER.test(t[i + 2] ?? '') && i < lastSingleClose) break;
+        if (prev === 's' && next === ' ' && LOWER.test(t[i + 2] ?? '') && i < lastClose()) break;
         close('s', i);
         break;
       }

@@ -28,6 +28,7 @@ export const UPPER = /^\p{Lu}/u;
 /** An initial ("J."). Module-level: the bundler writes a Unicode-class regex as `new RegExp(…)`, run on every use when inline. */
 const INITIAL = /^\p{Lu}\.$/u;
 const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+const LETTER = /^\p{L}$/u;
 
 export { splitTitles };
 
@@ -35,7 +36,7 @@ function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019;
 }
 
-/** 1 = letter or number, 2 = neither, 0 = not asked yet: one regex test per distinct UTF-16 unit, then a table read. */
+/** 1 = letter, 3 = number, 2 = neither, 0 = not asked yet: one regex test per distinct UTF-16 unit, then a table read. */
 const unitClass = new Uint8Array(65536);
 const astralClass = new Map<number, boolean>();
 
@@ -55,13 +56,21 @@ function letterOrNumberAt(t: string, i: number, to: number): number {
       return k ? 2 : 0;
     }
   }
+  return unitClassOf(c) & 1;
+}
+
+/**
+ * The class of the UTF-16 unit c read alone, from the table (filled on first asking): odd for a letter or number
+ * (`/[\p{L}\p{N}]/u` on it), 1 for a letter (`/\p{L}/u`).
+ */
+export function unitClassOf(c: number): number {
   let k = unitClass[c]!;
   if (k === 0) {
-    // A lone surrogate is neither (it is a code point of its own under the u flag).
-    k = c >= 0xd800 && c <= 0xdfff ? 2 : LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 1 : 2;
-    unitClass[c] = k;
+    const s = String.fromCharCode(c);
+    // A lone surrogate is neither: a code point of its own under the u flag, of the class Cs.
+    k = unitClass[c] = LETTER.test(s) ? 1 : LETTER_OR_NUMBER.test(s) ? 3 : 2;
   }
-  return k === 1 ? 1 : 0;
+  return k;
 }
 
 /** Length of the word-continuing code point at i: a letter or number, ’ ' . or -. */

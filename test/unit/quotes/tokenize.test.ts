@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TOKEN, tokenize } from '../../../src/core/quotes/speakers';
+import { TOKEN, tokenize, unitClassOf } from '../../../src/core/quotes/speakers';
 
 /** The regex reading the scanner replaces: the raw matches in t[from, to) and where they start. */
 function regexMatches(t: string, from: number, to: number): Array<[string, number]> {
@@ -73,5 +73,19 @@ describe('tokenize', () => {
       const t = readFileSync(path.join(dir, f), 'utf8');
       expect(scannerMatches(t, 0, t.length)).toEqual(regexMatches(t, 0, t.length));
     }
+  });
+
+  it('reads every UTF-16 unit alone as the letter and word regexes do (unitClassOf, from its table)', () => {
+    const letter = /\p{L}/u;
+    const word = /[\p{L}\p{N}]/u;
+    const wrong: number[] = [];
+    // Twice: the first reads fill the table, the second read the table only.
+    for (let round = 0; round < 2; round++) {
+      for (let c = 0; c < 0x10000; c++) {
+        const s = String.fromCharCode(c);
+        if ((unitClassOf(c) % 2 === 1) !== word.test(s) || (unitClassOf(c) === 1) !== letter.test(s)) wrong.push(c);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
