@@ -91,12 +91,13 @@ export function overlap(a: string, b: string): number {
   return overlapWith(b)(a);
 }
 
-/** `overlap(·, b)` for many texts against one `b`: b's words are split once. */
+/** `overlap(·, b)` for many texts against one `b`: b's words are split once, when first asked (often never). */
 function overlapWith(b: string): (a: string) => number {
-  const wb = words(b);
+  let wb: string[] | undefined;
   let setB: Set<string> | null = null;
   return (a) => {
     const wa = words(a);
+    wb ??= words(b);
     if (wa.length === 0 || wb.length === 0) return 0;
     // The shorter text's words looked up in a set of the longer's (no pair array per call).
     return wa.length <= wb.length ? overlapOf(wa, (setB ??= new Set(wb)), wa, wb) : overlapOf(wb, new Set(wa), wa, wb);
