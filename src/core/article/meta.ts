@@ -178,6 +178,7 @@ const BYLINE_ANY_CASE = new RegExp(BYLINE_TOKENS.source, 'i');
 export function namedLikeByline(attrs: Attrs | null | undefined): boolean {
   const id = attrs?.id ?? '';
   const cls = attrs?.cls ?? '';
+  if (!id && !cls) return false; // an element without a name, most of them
   if (!BYLINE_ANY_CASE.test(id) && !BYLINE_ANY_CASE.test(cls) && !id.includes('[') && !cls.includes('[')) return false;
   return BYLINE_TOKENS.test(nameOf(attrs));
 }
