@@ -4,7 +4,7 @@
  */
 import { blockText } from '../text';
 import { BY_PREFIX, BYLINE_TOKENS, STANDFIRST_TOKENS } from './patterns';
-import { attrOf, nameOf, type PageIndex } from './page-index';
+import { attrOf, nameOf, type Attrs, type PageIndex } from './page-index';
 
 /** The attributes a <meta> is keyed by, in order of precedence. */
 const META_KEYS = ['property', 'name', 'itemprop'];
@@ -27,8 +27,10 @@ export const WANTED_KEYS = new Set(Object.values(LABEL_KEYS).flat());
  */
 export function metaTable(doc: Document): Map<string, string> {
   const out = new Map<string, string>();
-  // The live tag list read in place: no array copy.
-  for (const el of doc.getElementsByTagName('meta')) {
+  // The live tag list read in place by index: no array copy, and no iterator (measured dearer).
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const el = metas[i]!;
     // Read once, when first needed; without content (undefined or '') the meta gives no key at all.
     let v: string | undefined;
     for (const a of META_KEYS) {
@@ -52,9 +54,11 @@ export function jsonLdArticles(doc: Document): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
   // Every script, its type read here (one without reads '' and is not JSON-LD): the tag list measured cheaper
   // than a 'script[type]' selector query on small pages, and no dearer on large ones.
-  // The first 20 of them, from the live tag list in place.
+  // The first 20 of them, from the live tag list in place, by index (as the metas).
   let read = 0;
-  for (const s of doc.getElementsByTagName('script')) {
+  const scripts = doc.getElementsByTagName('script');
+  for (let i = 0; i < scripts.length; i++) {
+    const s = scripts[i]!;
     if ((s.getAttribute('type') ?? '').toLowerCase() !== 'application/ld+json') continue;
     if (read++ === 20) break;
     let data: unknown;
@@ -87,12 +91,13 @@ export function overlap(a: string, b: string): number {
   return overlapWith(b)(a);
 }
 
-/** `overlap(·, b)` for many texts against one `b`: b's words are split once. */
+/** `overlap(·, b)` for many texts against one `b`: b's words are split once, when first asked (often never). */
 function overlapWith(b: string): (a: string) => number {
-  const wb = words(b);
+  let wb: string[] | undefined;
   let setB: Set<string> | null = null;
   return (a) => {
     const wa = words(a);
+    wb ??= words(b);
     if (wa.length === 0 || wb.length === 0) return 0;
     // The shorter text's words looked up in a set of the longer's (no pair array per call).
     return wa.length <= wb.length ? overlapOf(wa, (setB ??= new Set(wb)), wa, wb) : overlapOf(wb, new Set(wa), wa, wb);
@@ -160,6 +165,24 @@ export function toIsoDate(s: string | null | undefined): string | null {
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
+/** BYLINE_TOKENS in any case: for the raw id and class, before their lower-cased name is built. */
+const BYLINE_ANY_CASE = new RegExp(BYLINE_TOKENS.source, 'i');
+
+/**
+ * `BYLINE_TOKENS.test(nameOf(attrs))`, most elements rejected on their raw id and class without building the name.
+ * Exact: the name is a cut of "id class" lower-cased, with no bracketed part dropped when there is no '['; a token
+ * found in it is then found in id or class (a token has no space) in some case. Lower-casing turns no other character
+ * into an ASCII letter save U+212A (k, in no token) and U+0130 (i then U+0307, and in a token an i is followed by a
+ * letter), and the case-insensitive match makes no non-ASCII character an ASCII letter.
+ */
+export function namedLikeByline(attrs: Attrs | null | undefined): boolean {
+  const id = attrs?.id ?? '';
+  const cls = attrs?.cls ?? '';
+  if (!id && !cls) return false; // an element without a name, most of them
+  if (!BYLINE_ANY_CASE.test(id) && !BYLINE_ANY_CASE.test(cls) && !id.includes('[') && !cls.includes('[')) return false;
+  return BYLINE_TOKENS.test(nameOf(attrs));
+}
+
 export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number, storyTop: number): Labels {
   const table = metaTable(doc);
   const ld = jsonLdArticles(doc);
@@ -180,16 +203,12 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
   let hIdx = -1;
   let best = -1;
   const limit = firstParagraph >= 0 ? firstParagraph : ix.els.length;
-  // The candidates, in index order: <h1>s, then <h2>s and <h3>s (one read of the tags).
-  const h1: number[] = [];
-  const h23: number[] = [];
-  for (let i = 0; i < ix.tags.length; i++) {
-    const tag = ix.tags[i];
-    if (tag === 'H1') h1.push(i);
-    else if (tag === 'H2' || tag === 'H3') h23.push(i);
-  }
-  for (const [level, set] of [[1, h1], [2, h23]] as const) {
-    for (const i of set) {
+  // The candidates, in index order: <h1>s, then <h2>s and <h3>s. The tags are read once per level, and most pages
+  // stop at their <h1>.
+  for (const level of [1, 2]) {
+    for (let i = 0; i < ix.tags.length; i++) {
+      const tag = ix.tags[i];
+      if (level === 1 ? tag !== 'H1' : tag !== 'H2' && tag !== 'H3') continue;
       const el = ix.els[i]!;
       const t = blockText(el, 400);
       if (!t || t.length > 400) continue;
@@ -238,7 +257,7 @@ export function findLabels(doc: Document, ix: PageIndex, firstParagraph: number,
     const el = ix.els[i]!;
     // What the page walk read of its attributes: no rel, itemprop or name is read from the element without one.
     const attrs = ix.attrs[i];
-    const isAuthor = attrOf(el, attrs, 'rel') === 'author' || attrOf(el, attrs, 'itemprop') === 'author' || BYLINE_TOKENS.test(nameOf(attrs));
+    const isAuthor = attrOf(el, attrs, 'rel') === 'author' || attrOf(el, attrs, 'itemprop') === 'author' || namedLikeByline(attrs);
     if (!isAuthor) continue;
     // Not ix.text: an inline link's text is credited to its block. At most 120 characters, it is the whole text.
     const t = blockText(el, 120);
