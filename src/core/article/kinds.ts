@@ -174,9 +174,8 @@ function gateRes(): NonNullable<typeof anyGate> {
     const patterns = new Map(needs.map((w) => [w, TEXT_PATTERNS.flatMap((p, k) => (p.needs.some((n) => w.startsWith(n)) ? [k] : []))]));
     // The raw look, case-blind, each space of a word standing for any run of white space: a "^…" word may follow
     // leading white space (trim). See mayHoldGateWord.
-    const loose = (lead: boolean) => alts(lead).replace(/ /g, '\\s+');
     anyGate = {
-      size: TEXT_PATTERNS.length, raw: new RegExp(`^\\s*(?:${loose(true)})|${loose(false)}`, 'i'), words: new RegExp(`(?=(${alts(false)}))`, 'g'),
+      size: TEXT_PATTERNS.length, raw: new RegExp(`^\\s*(?:${alts(true)})|${alts(false)}`.replace(/ /g, '\\s+'), 'i'), words: new RegExp(`(?=(${alts(false)}))`, 'g'),
       lead: new RegExp(`^(?:${alts(true)})`), patterns,
     };
   }
@@ -201,7 +200,8 @@ function mayHoldGateWord(text: string): boolean {
 
 /** Step `boilerplate-text`: the first enabled pattern that the (short) text matches. */
 export function kindFromText(text: string): TextPattern | null {
-  if (text.length === 0 || text.length > TEXT_PATTERN_MAX_CHARS || !mayHoldGateWord(text)) return null;
+  // (An empty text holds no gate word.)
+  if (text.length > TEXT_PATTERN_MAX_CHARS || !mayHoldGateWord(text)) return null;
   const gates = gateRes();
   const lower = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[.!?:…]+$/, '').trim();
   // Only the patterns whose gate the text passes are tried, in table order.
@@ -227,8 +227,13 @@ export function kindFromText(text: string): TextPattern | null {
 export function kindFromBlock(el: Element): TextPattern | null {
   let raw = '';
   for (const node of visibleTextNodes(el)) raw += node.data;
-  // kindFromText reads nothing longer than TEXT_PATTERN_MAX_CHARS: stop reading past it.
-  return mayHoldGateWord(raw) ? kindFromText(blockText(el, TEXT_PATTERN_MAX_CHARS)) : null;
+  // A block's text nodes can hold kilobytes that the tidy-up never reads (white space, aria-hidden menus: it stops a
+  // few hundred characters in): past a few times that, asking first costs more than tidying.
+  if (raw.length <= 4 * TEXT_PATTERN_MAX_CHARS && !mayHoldGateWord(raw)) return null;
+  // The block's text, tidied from the joined text without walking the block again: blockText of one (detached)
+  // text node holding it is the same text, since the tidy-up folds white space across text nodes as within one.
+  // Patterns read nothing longer than TEXT_PATTERN_MAX_CHARS: stop reading past it (both reads are then past it).
+  return kindFromText(blockText(el.ownerDocument.createTextNode(raw), TEXT_PATTERN_MAX_CHARS));
 }
 
 /** Kind of one element from its own text, for late-inserted nodes. */

@@ -116,7 +116,7 @@ describe('kindFromBlock, a first look at the text before it is tidied', () => {
       ...gateWords, ...gateWords.map((w) => w.toUpperCase()), 'Advertisement', 'Read', 'more', 'Share', 'this', 'story',
       'Sign', 'up', 'newsletter', 'Ma\u212ae', '\u212a', '\u0130nbox', 'İ', 'ſ', '’', ':', '…', '.', '\ufeff', 'a\ufeffd',
     ],
-    moreSpaces: ['\ufeff', '\u2028', '\u200b', '\u3000', '\u205f', ' \ufeff '],
+    moreSpaces: ['\ufeff', '\u2028', '\u200b', '\u3000', '\u205f', ' \ufeff ', ' '.repeat(700)],
     maxInlineWords: 4,
     maxChunks: 8,
   });
@@ -145,6 +145,10 @@ describe('kindFromBlock, a first look at the text before it is tidied', () => {
     '<p>Read<script>x</script> more</p>',
     '<p><span hidden>Hello</span>Share this story</p>',
     '<p>Ma\u212ae a gift</p>',
+    // Longer than the first look reads: tidied and matched as they are.
+    `<p>${' \n'.repeat(1500)}<b>Advertisement</b>${' '.repeat(900)}</p>`,
+    `<p><span aria-hidden="true">${'menu '.repeat(600)}</span> Sign up for our newsletter</p>`,
+    `<p>${'\u00a0 '.repeat(1300)}Read <br>more</p>`,
   ])('%s', (html) => {
     for (const p of [bodyDocument(html).querySelector('p')!, linkedomBlock(html)]) expect(kindFromBlock(p)?.name ?? null).toBe(reference(p));
   });
