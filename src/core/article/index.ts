@@ -16,7 +16,7 @@ import { NEXT_SIBLING, TAG_NAME, TEXT_CONTENT, TextMap, blockText, isPlugin, par
 import { buildIndexSteps, contains, drain, linkDensity, nameOf, type PageIndex } from './page-index';
 import { findStory } from './story';
 import { findLabels, jsonLdArticles } from './meta';
-import { kindFromElementText, kindFromText, kindFromTokens, type KindMatch } from './kinds';
+import { kindFromBlock, kindFromElementText, kindFromTokens, type KindMatch } from './kinds';
 import {
   BYLINE_TOKENS, HEADED_BOX_MAX_CHARS, LONE_MATCH_MAX_CHARS, NON_STORY_TAGS, SITE_FIXES, STEPS, STORY_BLOCK_TAGS, TEXT_PATTERN_MAX_CHARS,
   type BoilerplateKind,
@@ -405,12 +405,11 @@ function* flagByText(
     if (++read % 64 === 0) yield;
     for (; fp < flaggedSorted.length && flaggedSorted[fp]! < i; fp++) reach = Math.max(reach, ix.end[flaggedSorted[fp]!]!);
     if (i < reach) continue;
-    // kindFromText reads nothing longer than TEXT_PATTERN_MAX_CHARS: stop reading past it.
-    let p = kindFromText(blockText(ix.els[i]!, TEXT_PATTERN_MAX_CHARS));
+    let p = kindFromBlock(ix.els[i]!);
     if (!p) {
       // A box led by a label ("<span>Share this article</span><a>…</a>") is named by the label.
       const label = firstLabel(ix.els[i]!);
-      const lp = label ? kindFromText(blockText(label, TEXT_PATTERN_MAX_CHARS)) : null;
+      const lp = label ? kindFromBlock(label) : null;
       if (lp?.strong) p = lp;
     }
     // A link that merely says "Newsletters" is navigation; only unmistakable phrases count on links.

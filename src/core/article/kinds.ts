@@ -3,7 +3,7 @@
  * Both readers are pure functions of one element so the content script can ask them again about
  * nodes a page injects late.
  */
-import { blockText } from '../text';
+import { blockText, visibleTextNodes } from '../text';
 import { attrOf, readAttrs, stripArbitraryVariants, type Attrs } from './page-index';
 import {
   KIND_TOKENS, KIND_TOKEN_PAIRS, STEPS, TEXT_PATTERNS, TEXT_PATTERN_MAX_CHARS,
@@ -149,39 +149,60 @@ export function passesGate(p: TextPattern, lower: string): boolean {
 
 /**
  * Every pattern's gate words (disabled patterns too: a wider gate only costs a look), asked of a text once:
- * `raw`, whether it holds any, case-insensitively before it is normalised (most blocks hold none); then in the
- * normalised text `words`, every place one starts, and `lead`, one at the start ("^…" words). Each alternation is
- * longest first, so the word found where several start is the longest: the others begin it, and `patterns` lists
- * under each word the patterns of every gate word it begins with ('comments' stands for 'comment' too), by table
- * index. Rebuilt if the table grows.
+ * `raw`, whether it can hold any (see `mayHoldGateWord`); then in the normalised text `words`, every place one
+ * starts, and `lead`, one at the start ("^…" words). Each alternation is longest first (the words starting at one
+ * place share their first letter, so their group), so the word found where several start is the longest: the
+ * others begin it, and `patterns` lists under each word the patterns of every gate word it begins with ('comments'
+ * stands for 'comment' too), by table index. Rebuilt if the table grows.
  */
 let anyGate: { size: number; raw: RegExp; words: RegExp; lead: RegExp; patterns: Map<string, number[]> } | null = null;
 function gateRes(): NonNullable<typeof anyGate> {
   if (!anyGate || anyGate.size !== TEXT_PATTERNS.length) {
-    const esc = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // (The gate words are lower-case letters and spaces, nothing a regex reads otherwise: text-gates.test.ts.)
     const needs = [...new Set(TEXT_PATTERNS.flatMap((p) => p.needs))].sort((a, b) => b.length - a.length);
-    const alts = (lead: boolean) => needs.filter((n) => n.startsWith('^') === lead).map((n) => esc(lead ? n.slice(1) : n)).join('|');
+    // Grouped by first letter ("c(?:reate a free account|ommenting forum|…)|…"): at each place in a text the regex
+    // engine tries the few words that begin with the letter there, not every word (longest first within a group).
+    const alts = (lead: boolean) => {
+      const byFirst = new Map<string, string[]>();
+      for (const n of needs) {
+        const w = lead ? n.slice(1) : n;
+        if (n.startsWith('^') === lead) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w.slice(1)]);
+      }
+      return [...byFirst].map(([c, rest]) => `${c}(?:${rest.join('|')})`).join('|');
+    };
     // (A "^…" word begins only a "^…" word.)
     const patterns = new Map(needs.map((w) => [w, TEXT_PATTERNS.flatMap((p, k) => (p.needs.some((n) => w.startsWith(n)) ? [k] : []))]));
-    // The raw look: a "^…" word may follow leading white space (trim). Every text whose normalised form holds a
-    // gate word passes it (see kindFromText).
+    // The raw look, case-blind, each space of a word standing for any run of white space: a "^…" word may follow
+    // leading white space (trim). See mayHoldGateWord.
     anyGate = {
-      size: TEXT_PATTERNS.length, raw: new RegExp(`^\\s*(?:${alts(true)})|${alts(false)}`, 'i'), words: new RegExp(`(?=(${alts(false)}))`, 'g'),
+      size: TEXT_PATTERNS.length, raw: new RegExp(`^\\s*(?:${alts(true)})|${alts(false)}`.replace(/ /g, '\\s+'), 'i'), words: new RegExp(`(?=(${alts(false)}))`, 'g'),
       lead: new RegExp(`^(?:${alts(true)})`), patterns,
     };
   }
   return anyGate;
 }
 
+/**
+ * Can `text`, or any text tidied from it (its white space runs made one space, trimmed, cut), be normalised into one
+ * holding a gate word? The gate words are lower-case ASCII letters and spaces. Normalising lower-cases, turns
+ * curly apostrophes straight, strips trailing punctuation and trims; tidying (blockText) joins a block's text
+ * nodes, makes each run of white space one space and trims. None of that puts a letter where there was none or
+ * joins two letters that had anything but white space between them, so a word found in the normalised text was in
+ * the text as it came, with white space (\s holds all blockText's and trim's) for its spaces, in any case; and a
+ * "^…" word at the start of the normalised text followed only white space (trim) there. The one exception is the
+ * case: lower-casing maps a non-ASCII character to an ASCII letter only for the Kelvin sign (to k, which a gate
+ * word holds) and İ (to i and a combining dot, which no gate word can use: none ends in i), and a case-blind regex
+ * does not: a text with a Kelvin sign is always read.
+ */
+function mayHoldGateWord(text: string): boolean {
+  return text.indexOf('\u212a') >= 0 || gateRes().raw.test(text);
+}
+
 /** Step `boilerplate-text`: the first enabled pattern that the (short) text matches. */
 export function kindFromText(text: string): TextPattern | null {
-  if (text.length === 0 || text.length > TEXT_PATTERN_MAX_CHARS) return null;
+  // (An empty text holds no gate word.)
+  if (text.length > TEXT_PATTERN_MAX_CHARS || !mayHoldGateWord(text)) return null;
   const gates = gateRes();
-  // Most blocks hold no gate word: say so before lower-casing and trimming them. The gate words are ASCII, and
-  // lower-casing maps a non-ASCII character to an ASCII letter only for the Kelvin sign (to k, which a gate word
-  // holds) and İ (to i and a combining dot, which none can use): with no Kelvin sign in the text, a text whose
-  // normalised form holds a gate word holds it case-insensitively as it is (trimming only moves the start).
-  if (text.indexOf('\u212a') < 0 && !gates.raw.test(text)) return null;
   const lower = text.toLowerCase().replace(/[’‘]/g, "'").replace(/[.!?:…]+$/, '').trim();
   // Only the patterns whose gate the text passes are tried, in table order.
   const ks: number[] = [];
@@ -199,8 +220,24 @@ export function kindFromText(text: string): TextPattern | null {
   return null;
 }
 
+/**
+ * Step `boilerplate-text` for one element: `kindFromText` of its text. Most blocks cannot hold a gate word, and
+ * their visible text nodes, joined as they are, say so (mayHoldGateWord) before the text is tidied.
+ */
+export function kindFromBlock(el: Element): TextPattern | null {
+  let raw = '';
+  for (const node of visibleTextNodes(el)) raw += node.data;
+  // A block's text nodes can hold kilobytes that the tidy-up never reads (white space, aria-hidden menus: it stops a
+  // few hundred characters in): past a few times that, asking first costs more than tidying.
+  if (raw.length <= 4 * TEXT_PATTERN_MAX_CHARS && !mayHoldGateWord(raw)) return null;
+  // The block's text, tidied from the joined text without walking the block again: blockText of one (detached)
+  // text node holding it is the same text, since the tidy-up folds white space across text nodes as within one.
+  // Patterns read nothing longer than TEXT_PATTERN_MAX_CHARS: stop reading past it (both reads are then past it).
+  return kindFromText(blockText(el.ownerDocument.createTextNode(raw), TEXT_PATTERN_MAX_CHARS));
+}
+
 /** Kind of one element from its own text, for late-inserted nodes. */
 export function kindFromElementText(el: Element): KindMatch | null {
-  const p = kindFromText(blockText(el));
+  const p = kindFromBlock(el);
   return p ? { kind: p.kind, reason: `text matches ${p.name}`, step: STEPS.boilerplateText } : null;
 }
