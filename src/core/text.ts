@@ -173,9 +173,21 @@ const BR_MARK = { data: ' ' } as unknown as Text;
  * full text, longer than `max` (enough for a caller that only wants short blocks, or their first words).
  */
 export function blockText(el: Node, max = Infinity): string {
+  return tidy(visibleTextNodes(el), max);
+}
+
+/**
+ * `blockText` of text already joined from a block's nodes: the same text, since the tidy-up folds white space across
+ * nodes as within one (past `max`, both are longer than `max`).
+ */
+export function tidyText(joined: string, max = Infinity): string {
+  return tidy([{ data: joined }], max);
+}
+
+function tidy(nodes: ReadonlyArray<{ data: string }>, max: number): string {
   let out = '';
   let pendingSpace = false;
-  for (const node of visibleTextNodes(el)) {
+  for (const node of nodes) {
     const data = node.data;
     let i = 0;
     while (i < data.length) {

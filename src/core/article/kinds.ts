@@ -3,7 +3,7 @@
  * Both readers are pure functions of one element so the content script can ask them again about
  * nodes a page injects late.
  */
-import { blockText, visibleTextNodes } from '../text';
+import { tidyText, visibleTextNodes } from '../text';
 import { attrOf, readAttrs, stripArbitraryVariants, type Attrs } from './page-index';
 import {
   KIND_TOKENS, KIND_TOKEN_PAIRS, STEPS, TEXT_PATTERNS, TEXT_PATTERN_MAX_CHARS,
@@ -230,10 +230,9 @@ export function kindFromBlock(el: Element): TextPattern | null {
   // A block's text nodes can hold kilobytes that the tidy-up never reads (white space, aria-hidden menus: it stops a
   // few hundred characters in): past a few times that, asking first costs more than tidying.
   if (raw.length <= 4 * TEXT_PATTERN_MAX_CHARS && !mayHoldGateWord(raw)) return null;
-  // The block's text, tidied from the joined text without walking the block again: blockText of one (detached)
-  // text node holding it is the same text, since the tidy-up folds white space across text nodes as within one.
-  // Patterns read nothing longer than TEXT_PATTERN_MAX_CHARS: stop reading past it (both reads are then past it).
-  return kindFromText(blockText(el.ownerDocument.createTextNode(raw), TEXT_PATTERN_MAX_CHARS));
+  // The block's text, tidied from the joined text without walking the block again. Patterns read nothing longer
+  // than TEXT_PATTERN_MAX_CHARS: stop reading past it.
+  return kindFromText(tidyText(raw, TEXT_PATTERN_MAX_CHARS));
 }
 
 /** Kind of one element from its own text, for late-inserted nodes. */
