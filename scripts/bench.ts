@@ -8,6 +8,11 @@
  * `--entry-root DIR`: bundle Newsmark's entry from another copy of the tree (DIR/bench/newsmark-entry.ts and
  * DIR/src), e.g. `git archive <commit> src bench | tar -x -C DIR`, to compare an optimisation with what it replaced.
  *
+ * `--compare DIR`: instead of the comparison with Readability, an A/B of Newsmark's pass between DIR's tree (A, a copy
+ * made as for `--entry-root`) and this one (B), both loaded in the same page and alternated batch by batch, so drift
+ * and other jobs on the machine hit both alike. Prints each page's CPU ms per pass (the minimum over the rounds) and
+ * B/A, then the geometric mean and the ratio of the sums. Take `--rounds 5` or more, `--pages` to choose.
+ *
  * What Newsmark costs a reader, measured in Debian's Chromium (puppeteer-core, headless) on every page of
  * ../shared/corpora/readability-test-pages and the demo page, beside Reader View's engine and a floor:
  *   - Newsmark: the content script's whole pass (detection, quote finding and attribution, then boilerplate
@@ -67,6 +72,7 @@ const ROUNDS = Number(option('rounds') ?? 7);
 /** `--profile`: sample Newsmark's passes with the V8 profiler and print where the time goes (self time by function). */
 const PROFILE = flag('profile');
 const ENTRY_ROOT = option('entry-root');
+const COMPARE = option('compare');
 /**
  * Warm-up per engine and page, in CPU ms of its own passes (in growing batches): a page's bundles are evaluated
  * afresh after each navigation, so the JIT starts cold on every page. Two passes left a 30-node page's Newsmark
@@ -459,6 +465,47 @@ function pad(s: string | number, n: number): string {
   return t.length >= n ? t : ' '.repeat(n - t.length) + t;
 }
 
+/** `--compare DIR`: Newsmark's pass, DIR's tree (A) against this one (B), alternated in one page per page. */
+async function compareTrees(page: Page, backdrop: Page | null, pages: Array<{ name: string; url: string }>, base: string): Promise<void> {
+  const entries = [await bundle('bench/newsmark-entry.ts', base), await bundle('bench/newsmark-entry.ts')];
+  type Bench = InPage['__newsmarkBench'];
+  const ratios: number[] = [];
+  const sums = [0, 0];
+  for (const p of pages) {
+    await page.bringToFront();
+    await page.goto(p.url, { waitUntil: 'load', timeout: 60_000 });
+    // Each bundle sets the same global: keep each under its own name.
+    for (const [w, code] of entries.entries()) {
+      await page.evaluate(code);
+      await page.evaluate((ww) => { (globalThis as unknown as Record<string, unknown>)[`__tree${ww}`] = (globalThis as unknown as InPage).__newsmarkBench; }, w);
+    }
+    if (backdrop) await backdrop.bringToFront();
+    const { cpu } = await cpuTimer(page);
+    const nm = (w: number, k: number) => page.evaluate((ww, kk, u) => ((globalThis as unknown as Record<string, Bench>)[`__tree${ww}`]!).newsmark(kk, u), w, k, p.url) as Promise<NmRun>;
+    const collect = (w: number) => page.evaluate((ww) => ((globalThis as unknown as Record<string, Bench>)[`__tree${ww}`]!).collect(), w);
+    // Warm-up as in the main comparison: each tree's passes until WARMUP_MS of them (at least 3 calls each).
+    const spent = [0, 0];
+    for (let calls = 0; calls < 3 || spent[0]! < WARMUP_MS || spent[1]! < WARMUP_MS; calls++) for (const w of [0, 1]) spent[w]! += (await nm(w, 5)).total * 5;
+    const k = Math.min(200, Math.max(1, Math.ceil(BATCH_MS / Math.max(0.02, (await nm(0, 3)).total))));
+    const best = [Infinity, Infinity];
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const w of r % 2 ? [1, 0] : [0, 1]) {
+        await collect(w);
+        let run: NmRun | null = null;
+        const ms = (await cpu(async () => { run = await nm(w, k); })) / k - ((run as NmRun | null)!.cleanup ?? 0);
+        best[w] = Math.min(best[w]!, ms);
+      }
+    }
+    await page.evaluate(() => (globalThis as unknown as InPage).__newsmarkBench.cleanup());
+    ratios.push(best[1]! / best[0]!);
+    sums[0]! += best[0]!;
+    sums[1]! += best[1]!;
+    console.log(`${pad(p.name, 36)} A ${pad(r3(best[0]!), 8)}  B ${pad(r3(best[1]!), 8)}  B/A ${r3(best[1]! / best[0]!)}`);
+  }
+  const geomean = Math.exp(ratios.reduce((a, x) => a + Math.log(x), 0) / ratios.length);
+  console.log(`${ratios.length} pages, B = this tree, A = ${base}: B/A geomean ${r3(geomean)}, median ${r3(median(ratios))}, ratio of sums ${r3(sums[1]! / sums[0]!)}`);
+}
+
 async function main(): Promise<void> {
   const t0 = Date.now();
   const corpus = requireShared(readabilityPagesDir);
@@ -474,7 +521,7 @@ async function main(): Promise<void> {
   const benchBundleGzip = gzipSync(Buffer.from(scripts[0]!), { level: 9 }).length;
 
   let cli = new Map<string, { quotes: number; boilerplate: number; isArticle: boolean }>();
-  if (!flag('no-cli')) {
+  if (!flag('no-cli') && !COMPARE) {
     process.stderr.write(`counting with the CLIs (${pages.length} files)…\n`);
     cli = cliCounts(pages.map((p) => p.file), server.origin);
   }
@@ -497,6 +544,10 @@ async function main(): Promise<void> {
     const page = await browser.newPage();
     page.on('pageerror', () => {});
     const backdrop = flag('visible') ? null : await browser.newPage();
+    if (COMPARE) {
+      await compareTrees(page, backdrop, pages.map((p) => ({ name: p.name, url: server.url(p.path) })), path.resolve(COMPARE));
+      return;
+    }
     await page.bringToFront();
     for (const [i, p] of pages.entries()) {
       const r = await measurePage(page, backdrop, p.name, server.url(p.path), scripts, !flag('no-trace'));
