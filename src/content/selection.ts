@@ -20,12 +20,33 @@ function textBoundary(container: Node, offset: number, edge: 'start' | 'end'): {
   return { node, offset: edge === 'start' ? 0 : (node as Text).data.length };
 }
 
+/** The text offset of a DOM position inside the mapped blocks of `map`, or -1 when it lies outside them. */
+export function textOffsetOf(map: TextMap, node: Node, offset: number): number {
+  const ni = map.nodes.indexOf(node as Text);
+  if (ni < 0) return -1;
+  // First character at or after (node, offset).
+  let best = -1;
+  for (let k = 0; k < map.segStart.length; k++) {
+    const sn = map.segNode[k]!;
+    if (sn === ni) {
+      const o = map.segOffset[k]!;
+      const s = map.segStart[k]!;
+      const e = map.segEnd[k]!;
+      if (o + (e - s) - 1 >= offset) return s + Math.max(0, offset - o);
+      best = e;
+    } else if (best >= 0 && sn > ni) {
+      return best;
+    }
+  }
+  return best;
+}
+
 /** Offsets of a DOM range in the article text, or null when it isn't inside the story. */
 export function rangeOffsets(map: TextMap, range: Range): { start: number; end: number } | null {
   const a = textBoundary(range.startContainer, range.startOffset, 'start');
   const b = textBoundary(range.endContainer, range.endOffset, 'end');
-  let start = map.offsetOf(a.node, a.offset);
-  const endChar = map.offsetOf(b.node, Math.max(0, b.offset - 1));
+  let start = textOffsetOf(map, a.node, a.offset);
+  const endChar = textOffsetOf(map, b.node, Math.max(0, b.offset - 1));
   if (start < 0 || endChar < 0) return null;
   let end = endChar + 1;
   // Trim white space the selection picked up at its edges.

@@ -242,12 +242,16 @@ export class TextMap {
   readonly text: string;
   /** Start offset of each block in `text`. */
   readonly blockStarts: number[];
-  private readonly nodes: Text[];
-  /** Segment k covers text[segStart[k], segEnd[k]) and maps to nodes[segNode[k]] from offset segOffset[k]. */
-  private readonly segStart: number[];
-  private readonly segEnd: number[];
-  private readonly segNode: number[];
-  private readonly segOffset: number[];
+  /**
+   * Segment k covers text[segStart[k], segEnd[k]) and maps to nodes[segNode[k]] from offset segOffset[k]. Read
+   * outside the class only by `textOffsetOf` (src/content/selection.ts), the way from the page to the text, which
+   * only taking a note needs: it lives in that lazy chunk, not in the content script every page loads.
+   */
+  readonly nodes: Text[];
+  readonly segStart: number[];
+  readonly segEnd: number[];
+  readonly segNode: number[];
+  readonly segOffset: number[];
 
   private constructor(text: string, blockStarts: number[], nodes: Text[], segs: { start: number[]; end: number[]; node: number[]; offset: number[] }) {
     this.text = text;
@@ -400,27 +404,6 @@ export class TextMap {
     r.setStart(a.node, a.offset);
     r.setEnd(b.node, b.offset);
     return r.collapsed ? null : r;
-  }
-
-  /** The text offset of a DOM position inside the mapped blocks, or -1 when it lies outside them. */
-  offsetOf(node: Node, offset: number): number {
-    const ni = this.nodes.indexOf(node as Text);
-    if (ni < 0) return -1;
-    // First character at or after (node, offset).
-    let best = -1;
-    for (let k = 0; k < this.segStart.length; k++) {
-      const sn = this.segNode[k]!;
-      if (sn === ni) {
-        const o = this.segOffset[k]!;
-        const s = this.segStart[k]!;
-        const e = this.segEnd[k]!;
-        if (o + (e - s) - 1 >= offset) return s + Math.max(0, offset - o);
-        best = e;
-      } else if (best >= 0 && sn > ni) {
-        return best;
-      }
-    }
-    return best;
   }
 }
 
