@@ -129,15 +129,21 @@ function setBoilerplateShown(shown: boolean): void {
  */
 const __vitePreload = <T>(load: () => Promise<T>): Promise<T> => load();
 
-let notesModule: Promise<typeof import('./notes')> | null = null;
-/** The note layer and the anchoring engine, loaded once, on first need. */
-function loadNotes(): Promise<typeof import('./notes')> {
-  notesModule ??= import('./notes').catch((err: unknown) => {
-    notesModule = null; // let a later need try again
-    throw err;
-  });
-  return notesModule;
+/**
+ * A lazy chunk, loaded once on first need and put to `use`: every caller shares the one promise. A failed load is
+ * forgotten, so a later need tries again; a failure in `use` is not (it would fail the same way).
+ */
+function loadOnce<M, T>(load: () => Promise<M>, use: (module: M) => T): () => Promise<T> {
+  let loading: Promise<T> | null = null;
+  return () =>
+    (loading ??= load().then(use, (err: unknown) => {
+      loading = null;
+      throw err;
+    }));
 }
+
+/** The note layer and the anchoring engine. */
+const loadNotes = loadOnce(() => import('./notes'), (notes) => notes);
 
 /** Re-reads the page's notes and places them (loading the note layer only when there is a note to place). */
 async function refreshNotes(): Promise<void> {
@@ -151,31 +157,17 @@ async function refreshNotes(): Promise<void> {
   state.notes.show(state.body, notes);
 }
 
-let overlayModule: Promise<Overlay> | null = null;
 /** The in-page controls (`./overlay`), loaded and added once, when the first article needs them. */
-function ensureOverlay(): Promise<Overlay> {
-  overlayModule ??= import('./overlay').then(
-    ({ createOverlay }) => (state.overlay ??= createOverlay(document, () => setBoilerplateShown(!state.boilerplate?.shown))),
-    (err: unknown) => {
-      overlayModule = null; // let a later need try again
-      throw err;
-    },
-  );
-  return overlayModule;
-}
+const ensureOverlay = loadOnce(
+  () => import('./overlay'),
+  ({ createOverlay }): Overlay => (state.overlay ??= createOverlay(document, () => setBoilerplateShown(!state.boilerplate?.shown))),
+);
 
-let panelModule: Promise<PanelHost> | null = null;
 /** The panel's iframe host, loaded when the panel is first opened. */
-function panelHost(): Promise<PanelHost> {
-  panelModule ??= Promise.all([ensureOverlay(), import('./panel')]).then(
-    ([overlay, { PanelHost }]) => (state.panel = new PanelHost(overlay.root, (token) => ask({ type: 'panel/token', token }))),
-    (err: unknown) => {
-      panelModule = null;
-      throw err;
-    },
-  );
-  return panelModule;
-}
+const panelHost = loadOnce(
+  () => Promise.all([ensureOverlay(), import('./panel')]),
+  ([overlay, { PanelHost }]): PanelHost => (state.panel = new PanelHost(overlay.root, (token) => ask({ type: 'panel/token', token }))),
+);
 
 /** The pass in progress (it runs in slices), stopped by `stopPass`; null between passes. */
 let running: AbortController | null = null;
