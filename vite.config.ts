@@ -45,6 +45,11 @@ export default defineConfig(({ mode }): UserConfig => {
       // Readable stack traces in bug reports cost nothing at run time; stores accept unminified code too.
       minify: true,
       sourcemap: false,
+      // The script entries (the content script, the background: crxjs names their chunks after the .ts input) load
+      // their lazy chunks without Vite's preload helper (src/content/index.ts declares its own `__vitePreload`, which
+      // only loads), so the list of chunks each dynamic import would preload is never read: none is emitted. Pages
+      // (`index.html-*` chunks) keep theirs.
+      modulePreload: { resolveDependencies: (_file, deps, { hostId, hostType }) => (hostType === 'js' && /^assets\/index\.ts-/.test(hostId) ? [] : deps) },
       rollupOptions: {
         input: { panel: 'src/panel/index.html' },
         // \`ask\` (a few lines every context imports) rides in the polyfill's chunk, which all of them load anyway:
