@@ -296,15 +296,7 @@ function onSelectionSettled(): void {
 }
 
 function onPointerMove(e: PointerEvent): void {
-  const overlay = state.overlay;
-  if (!overlay) return;
-  if (state.notes?.noteAt(e.clientX, e.clientY)) {
-    overlay.tip('Your note — click to read it', e.clientX, e.clientY);
-    return;
-  }
-  if (state.placed.length === 0) return overlay.tip(null);
-  const speaker = state.quotes.speakerAt(e.clientX, e.clientY);
-  overlay.tip(speaker === undefined ? null : (speaker ?? 'Speaker not named'), e.clientX, e.clientY);
+  state.overlay?.tipAt(state, e.clientX, e.clientY);
 }
 
 function listen(): void {

@@ -3,6 +3,8 @@
  * shadow root, so the page's CSS cannot restyle them and ours cannot leak into the page. Nothing here shows the
  * reader's note text: that only ever appears in the extension-origin panel.
  */
+import type { PageState } from './index';
+
 const HOST_TAG = 'newsmark-overlay';
 
 const STYLE = `
@@ -62,8 +64,8 @@ export interface Overlay {
   readonly root: ShadowRoot;
   /** Shows "N hidden — show"/"hide again"; hides the pill when nothing is hidden. */
   setHidden(count: number, shown: boolean): void;
-  /** Shows a tooltip near a point, or hides it (text null). */
-  tip(text: string | null, x?: number, y?: number): void;
+  /** Shows, near the pointer, whose words or whose note lie under it; hides the tooltip over anything else. */
+  tipAt(page: Pick<PageState, 'notes' | 'placed' | 'quotes'>, x: number, y: number): void;
   /** A small floating button (e.g. "Note" beside a selection); null hides it. */
   action(label: string | null, x?: number, y?: number, onClick?: () => void): void;
   /** The host element, so mutation observers can ignore it. */
@@ -90,6 +92,14 @@ function attachHost(doc: Document): { host: HTMLElement; root: ShadowRoot } {
   const plain = doc.createElement('div');
   plain.setAttribute('data-newsmark-overlay', '');
   return { host: plain, root: plain.attachShadow(init) };
+}
+
+/** The tooltip's text at a point: the reader's note, else a quote's speaker; null over anything else. */
+function tipText({ notes, placed, quotes }: Pick<PageState, 'notes' | 'placed' | 'quotes'>, x: number, y: number): string | null {
+  if (notes?.noteAt(x, y)) return 'Your note — click to read it';
+  if (placed.length === 0) return null;
+  const speaker = quotes.speakerAt(x, y);
+  return speaker === undefined ? null : (speaker ?? 'Speaker not named');
 }
 
 export function createOverlay(doc: Document, onToggleBoilerplate: () => void): Overlay {
@@ -148,7 +158,8 @@ export function createOverlay(doc: Document, onToggleBoilerplate: () => void): O
       toggle.setAttribute('aria-label', shown ? `Hide ${count} boilerplate blocks again` : `Show ${count} hidden boilerplate blocks`);
       pill.hidden = dismissed || count === 0;
     },
-    tip(text, x = 0, y = 0) {
+    tipAt(page, x, y) {
+      const text = tipText(page, x, y);
       if (text === null) {
         tipEl.hidden = true;
         return;
