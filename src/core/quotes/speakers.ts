@@ -83,9 +83,11 @@ function wordContinuesAt(t: string, i: number, to: number): number {
 /**
  * The words and punctuation of t[from, to): the TOKEN regex's matches, found by a scanner that tests ASCII in
  * place and asks the Unicode classes once per distinct character (this runs over every word of an article).
- * Appended to `out` when given (the cast's parts go straight into one array).
+ * Appended to `out` when given (the cast's parts go straight into one array). With `starts` (the cast), every
+ * token's start goes there, and `out` gets the capitalised words alone, each at its token's number (the other
+ * places are left empty: most words are never read).
  */
-export function tokenize(t: string, from: number, to: number, out: Token[] = []): Token[] {
+export function tokenize(t: string, from: number, to: number, out: Token[] = [], starts?: number[]): Token[] {
   const end = Math.min(to, t.length);
   let i = Math.max(0, from);
   while (i < end) {
@@ -99,14 +101,22 @@ export function tokenize(t: string, from: number, to: number, out: Token[] = [])
         if (n === 0) break;
         i += n;
       }
-      out.push(word(t.slice(s, i), s));
+      if (starts) {
+        starts.push(s);
+        // Not capitalised: a word starting with an ASCII character other than A-Z.
+        if (c < 65 || (c > 90 && c < 128)) continue;
+      }
+      const w = word(t.slice(s, i), s);
+      if (!starts) out.push(w);
+      else if (w.cap) out[starts.length - 1] = w;
     } else if (c === 1 || (c < 60 ? c > 39 && (c < 42 || c === 44 || c > 57) : c === 0x2014 || c === 0x2013)) {
       // A run of masked characters (Q), or one of , ; : ( ) — – (a space leaves on the first comparisons).
       const s = i;
       const ch = c === 1 ? 'Q' : t[i]!;
       i++;
       while (c === 1 && i < end && t.charCodeAt(i) === 1) i++;
-      out.push({ w: ch, l: ch, s, e: i, p: ch, cap: false, poss: false, dot: false });
+      if (starts) starts.push(s);
+      else out.push({ w: ch, l: ch, s, e: i, p: ch, cap: false, poss: false, dot: false });
     } else {
       i++;
     }
@@ -161,7 +171,8 @@ const GENDERED_WORDS = keysOf(GENDERED);
 
 /**
  * Capitalised runs that can be names: no stopwords, no possessives inside, broken by punctuation. A run's words
- * are consecutive tokens: `first` is the index of its first one.
+ * are consecutive tokens: `first` is the index of its first one. A token not built (an empty place) is not
+ * capitalised.
  */
 function nameRuns(tokens: Token[], text: string): { words: Token[]; at: number; first: number }[] {
   const runs: { words: Token[]; at: number; first: number }[] = [];
@@ -175,8 +186,8 @@ function nameRuns(tokens: Token[], text: string): { words: Token[]; at: number; 
     }
   };
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t.p || !t.cap || STOPWORDS.has(t.l)) {
+    const t = tokens[i];
+    if (!t || t.p || !t.cap || STOPWORDS.has(t.l)) {
       flush();
       continue;
     }
@@ -234,34 +245,40 @@ export class Cast {
 
   private *read(text: string, masked: string, noNamesBefore: number): Generator<void, void, unknown> {
     // Tokenized in parts cut at a space or line break: no token spans one, so the parts' tokens are the whole's.
+    // Only the capitalised words are built (most words are not); any other token is built when a check reads it
+    // (the few words around a name run) by tokenizing from its start to the next token's, which gives that token.
     const tokens: Token[] = [];
+    const starts: number[] = [];
     for (let from = 0; from < text.length;) {
       let to = Math.min(text.length, from + TOKENIZE_CHARS_PER_STEP);
       while (to < text.length && text.charCodeAt(to) !== 32 && text.charCodeAt(to) !== 10) to++;
-      tokenize(text, from, to, tokens);
+      tokenize(text, from, to, tokens, starts);
       from = to;
       yield;
     }
+    const token = (i: number): Token | undefined =>
+      i in starts ? (tokens[i] ??= tokenize(text, starts[i]!, starts[i + 1] ?? text.length)[0]!) : undefined;
     const runs = nameRuns(tokens, text);
     yield;
     let n = 0;
     for (const run of runs) {
       if (++n % RUNS_PER_STEP === 0) yield;
       const { titles, name } = splitTitles(run.words);
-      if (run.at < noNamesBefore || name.length < 2 || name[name.length - 1]!.poss || BODY_WORDS.has(name[name.length - 1]!.l)) continue;
+      const last = name[name.length - 1]!;
+      if (run.at < noNamesBefore || name.length < 2 || last.poss || BODY_WORDS.has(last.l)) continue;
       const full = name.map((w) => w.w).join(' ');
       this.uses.set(full, (this.uses.get(full) ?? 0) + 1);
-      this.add(this.byLast, name[name.length - 1]!.w, full);
+      this.add(this.byLast, last.w, full);
       this.add(this.byFirst, name[0]!.w, full);
       this.noteGender(full, titles);
       // Roles: titles in the run, the words just before it ("shadow health secretary Firstname Lastname"),
       // and an apposition before it ("the country’s president, Firstname Lastname").
       if (titles.length) this.addRole(titles, full);
       let i = run.first - 1;
-      if (tokens[i]?.p === ',') i--;
+      if (token(i)?.p === ',') i--;
       const before: string[] = [];
       for (; i >= 0 && before.length < 5; i--) {
-        const t = tokens[i]!;
+        const t = token(i)!;
         if (t.p || STOPWORDS.has(t.l) || (t.cap && !t.poss) || t.dot) break;
         before.unshift(t.l);
       }
@@ -278,25 +295,30 @@ export class Cast {
       if (!resolved) continue;
       if (kind === 'person' && name.length === 1 && !titles.length && resolved === name[0]!.w) continue;
       const ti = run.first;
-      const before = tokens[ti - 1];
+      const before = token(ti - 1);
       // "an Oklahoma Republican", "the Virginia Democrat": a description, not a person's name.
       if (kind === 'person' && before && ARTICLES.has(before.l) && !titles.length) continue;
       this.noteGender(resolved, titles);
       // A subject: it opens its sentence, or a verb-like word follows it ("Fetter arrived", "Rothman recalls").
-      const after = tokens[ti + run.words.length];
+      const after = token(ti + run.words.length);
       const subject = !before || before.dot || SPEECH_VERBS.has(before.l) || (before.cap && STOPWORDS.has(before.l)) ||
         (!!after && !after.p && !after.cap && !STOPWORDS.has(after.l) && /(ed|s|d|t)$/.test(after.l));
       this.runMentions.push({ pos: run.at, name: resolved, kind, subject });
       // The first personal pronoun in the next few words usually refers back to this person.
       if (kind === 'person' && !this.gender.has(resolved)) {
         const i = run.first + run.words.length - 1;
-        for (let j = i + 1; j > 0 && j < i + 12 && j < tokens.length; j++) {
-          const t = tokens[j]!;
-          if ((t.cap && !STOPWORDS.has(t.l)) || masked[t.s] === '\u0001') break;
-          const g = GENDERED_WORDS.has(t.l) && GENDERED[t.l];
+        for (let j = i + 1; j < i + 12 && j < starts.length; j++) {
+          // Every capitalised word is built; another only if it can be a pronoun here: h or s (every pronoun
+          // here starts with one, and a word that is not capitalised is written as it lower-cases), or beyond ASCII.
+          const at = starts[j]!;
+          const c = text.charCodeAt(at);
+          const t = tokens[j] ?? (c === 104 || c === 115 || c > 127 ? token(j)! : null);
+          if ((t?.cap && !STOPWORDS.has(t.l)) || masked[at] === '\u0001') break;
+          const g = t && GENDERED_WORDS.has(t.l) && GENDERED[t.l];
+          if (!g) continue;
           // "her" counts only as a possessive ("her team"), not as an object ("told her, …").
-          const nx = tokens[j + 1];
-          if (g && (t.l !== 'her' || (nx && !nx.p && !STOPWORDS.has(nx.l)))) {
+          const nx = token(j + 1);
+          if (t.l !== 'her' || (nx && !nx.p && !STOPWORDS.has(nx.l))) {
             this.gender.set(resolved, g);
             break;
           }
