@@ -99,10 +99,13 @@ function fixtureCases(): Case[] {
 const CASES = [...randomCases(150), ...fixtureCases()];
 
 describe('Cast: lazily built tokens', () => {
-  it.runIf(RECORD)('records the golden casts', () => {
-    const lines = CASES.map((c) => `${JSON.stringify(key(c))}: ${JSON.stringify(state(c.text, c.masked, c.noNamesBefore))}`);
-    writeFileSync(GOLDEN, `{\n${lines.join(',\n')}\n}\n`);
-  });
+  // Recording is not a test: it is registered only when asked for, so a normal run has nothing skipped.
+  if (RECORD) {
+    it('records the golden casts', () => {
+      const lines = CASES.map((c) => `${JSON.stringify(key(c))}: ${JSON.stringify(state(c.text, c.masked, c.noNamesBefore))}`);
+      writeFileSync(GOLDEN, `{\n${lines.join(',\n')}\n}\n`);
+    });
+  }
 
   it.skipIf(RECORD)('reads the recorded cast on random texts and masks and on the quote fixtures', () => {
     const golden = JSON.parse(readFileSync(GOLDEN, 'utf8')) as Record<string, unknown>;
