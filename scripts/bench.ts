@@ -578,6 +578,10 @@ async function main(): Promise<void> {
   const sizes = [contentScriptSize(path.join(repoRoot, 'dist/chrome'), 'chrome'), contentScriptSize(path.join(repoRoot, 'dist/firefox'), 'firefox')].filter((x): x is ContentScriptSize => x !== null);
   const traced = results.filter((r) => r.trace);
   const readFloors = results.filter((r) => r.readFloorMs !== null).map((r) => r.readFloorMs! / r.readability.ms);
+  // Where the time goes on the pages that set the p95: the tenth of pages with the highest ratios, each stage (in-page
+  // clock) against Readability's parse on the same clock, and the read floor against Readability.
+  const topTenth = [...results].sort((a, b) => b.ratio - a.ratio).slice(0, Math.max(1, Math.round(results.length / 10)));
+  const spread = (xs: number[]) => ({ median: r2(median(xs)), min: r2(Math.min(...xs)), max: r2(Math.max(...xs)) });
   const summary = {
     browser: version,
     pages: results.length,
@@ -588,6 +592,13 @@ async function main(): Promise<void> {
     floorMs: { median: r3(median(results.map((r) => r.floorMs))), p95: r3(quantile(results.map((r) => r.floorMs), 0.95)) },
     // Read floor / Readability: what reading the page costs, against the peer, before Newsmark does anything with it.
     readFloorRatio: readFloors.length ? { median: r3(median(readFloors)), p95: r3(quantile(readFloors, 0.95)) } : null,
+    topTenth: {
+      pages: topTenth.map((r) => r.name),
+      detection: spread(topTenth.map((r) => r.newsmark.stages.detection / r.readability.wallMs)),
+      quotes: spread(topTenth.map((r) => r.newsmark.stages.quotes / r.readability.wallMs)),
+      writes: spread(topTenth.map((r) => (r.newsmark.stages.boilerplate + r.newsmark.stages.highlight) / r.readability.wallMs)),
+      readFloor: spread(topTenth.filter((r) => r.readFloorMs !== null).map((r) => r.readFloorMs! / r.readability.ms)),
+    },
     firstRun: results.some((r) => r.first) ? {
       newsmarkMs: r3(median(results.filter((r) => r.first).map((r) => r.first!.newsmark))),
       readabilityMs: r3(median(results.filter((r) => r.first).map((r) => r.first!.readability))),
@@ -660,6 +671,9 @@ async function main(): Promise<void> {
   lines.push('');
   lines.push(`log-log slope of Newsmark ms vs DOM nodes: ${sm.slope} (articles only ${sm.slopeArticles}; Readability ${sm.readabilitySlope}); target ≤ ${TARGETS.slope}`);
   lines.push(`Newsmark / Readability, ratio of summed times: ${sm.ratio.ofTotals}`);
+  const tt = sm.topTenth;
+  const sp = (x: { median: number; min: number; max: number }) => `${x.median} (${x.min}–${x.max})`;
+  lines.push(`the ${tt.pages.length} page${tt.pages.length === 1 ? "" : "s"} with the highest ratios (${tt.pages.join(', ')}), each stage / Readability's parse on the in-page clock, median (range): detection ${sp(tt.detection)}, quotes ${sp(tt.quotes)}, writes ${sp(tt.writes)}; read floor / Readability ${sp(tt.readFloor)}`);
   if (sm.forcedLayouts) lines.push(`forced layouts per pass (trace): max ${sm.forcedLayouts.maxPerPass}${sm.forcedLayouts.pagesWithAny.length ? ' on ' + sm.forcedLayouts.pagesWithAny.join(', ') : ''}; style recalcs inside the pass: max ${sm.forcedLayouts.maxStyleRecalcs}; target ≤ ${TARGETS.forcedLayouts}`);
   lines.push(`cold first pass: ${sm.longestSliceMs.slicesMedian} slices at the median (max ${sm.longestSliceMs.slicesMax}); pages with a slice over ${LONG_TASK_MS} ms (in-page clock): ${sm.longestSliceMs.over50.length} ${sm.longestSliceMs.over50.length ? '— ' + sm.longestSliceMs.over50.join(', ') : ''}`);
   if (sm.longestTaskCpuMs) lines.push(`pages with a main-thread task over ${LONG_TASK_MS} ms of CPU during the cold pass (trace): ${sm.longestTaskCpuMs.over50.length} ${sm.longestTaskCpuMs.over50.length ? '— ' + sm.longestTaskCpuMs.over50.join(', ') : ''}`);
