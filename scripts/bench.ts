@@ -612,6 +612,9 @@ async function main(): Promise<void> {
       quotes: spread(topTenth.map((r) => r.newsmark.stages.quotes / r.readability.wallMs)),
       writes: spread(topTenth.map((r) => (r.newsmark.stages.boilerplate + r.newsmark.stages.highlight) / r.readability.wallMs)),
       readFloor: spread(topTenth.filter((r) => r.readFloorMs !== null).map((r) => r.readFloorMs! / r.readability.ms)),
+      // Each engine's cost in read floors (CPU): the target asks Newsmark for a third of Readability's.
+      newsmarkOverReadFloor: spread(topTenth.filter((r) => r.readFloorMs).map((r) => r.newsmark.ms / r.readFloorMs!)),
+      readabilityOverReadFloor: spread(topTenth.filter((r) => r.readFloorMs).map((r) => r.readability.ms / r.readFloorMs!)),
     },
     firstRun: results.some((r) => r.first) ? {
       newsmarkMs: r3(median(results.filter((r) => r.first).map((r) => r.first!.newsmark))),
@@ -687,7 +690,7 @@ async function main(): Promise<void> {
   lines.push(`Newsmark / Readability, ratio of summed times: ${sm.ratio.ofTotals}`);
   const tt = sm.topTenth;
   const sp = (x: { median: number; min: number; max: number }) => `${x.median} (${x.min}–${x.max})`;
-  lines.push(`the ${tt.pages.length} page${tt.pages.length === 1 ? "" : "s"} with the highest ratios (${tt.pages.join(', ')}), each stage / Readability's parse on the in-page clock, median (range): detection ${sp(tt.detection)}, quotes ${sp(tt.quotes)}, writes ${sp(tt.writes)}; read floor / Readability ${sp(tt.readFloor)}`);
+  lines.push(`the ${tt.pages.length} page${tt.pages.length === 1 ? "" : "s"} with the highest ratios (${tt.pages.join(', ')}), each stage / Readability's parse on the in-page clock, median (range): detection ${sp(tt.detection)}, quotes ${sp(tt.quotes)}, writes ${sp(tt.writes)}; read floor / Readability ${sp(tt.readFloor)}; in read floors, Newsmark ${sp(tt.newsmarkOverReadFloor)}, Readability ${sp(tt.readabilityOverReadFloor)}`);
   if (sm.forcedLayouts) lines.push(`forced layouts per pass (trace): max ${sm.forcedLayouts.maxPerPass}${sm.forcedLayouts.pagesWithAny.length ? ' on ' + sm.forcedLayouts.pagesWithAny.join(', ') : ''}; style recalcs inside the pass: max ${sm.forcedLayouts.maxStyleRecalcs}; target ≤ ${TARGETS.forcedLayouts}`);
   lines.push(`cold first pass: ${sm.longestSliceMs.slicesMedian} slices at the median (max ${sm.longestSliceMs.slicesMax}); pages with a slice over ${LONG_TASK_MS} ms (in-page clock): ${sm.longestSliceMs.over50.length} ${sm.longestSliceMs.over50.length ? '— ' + sm.longestSliceMs.over50.join(', ') : ''}`);
   if (sm.longestTaskCpuMs) lines.push(`pages with a main-thread task over ${LONG_TASK_MS} ms of CPU during the cold pass (trace): ${sm.longestTaskCpuMs.over50.length} ${sm.longestTaskCpuMs.over50.length ? '— ' + sm.longestTaskCpuMs.over50.join(', ') : ''}`);
