@@ -17,6 +17,7 @@ import { QuoteHighlights } from '../src/content/quotes';
 import { HIDDEN_ATTR, STYLE_ID } from '../src/content/page-style';
 import { looksLikeArticlePage } from '../src/core/article';
 import { findArticleQuotes } from '../src/core/quotes';
+import { buildIndex } from '../src/core/article/page-index';
 
 declare const gc: (() => void) | undefined;
 
@@ -189,4 +190,16 @@ function size(): { nodes: number; elements: number } {
   return { nodes, elements: document.getElementsByTagName('*').length };
 }
 
-(globalThis as unknown as { __newsmarkBench: unknown }).__newsmarkBench = { newsmark, newsmarkSliced, counts, early, floor, readFloor, size, cleanup, cleanups, collect };
+/**
+ * The elements the pass's page index keeps, and how many of them lie under a box named or marked like page chrome:
+ * what a walk that pruned such boxes, as Readability does, would not read. (Called after the cold pass, so the index
+ * code is not warmed before it.)
+ */
+function chrome(): { indexed: number; underChrome: number } {
+  const ix = buildIndex(document, { skipHidden: true, markUnlikely: true });
+  let underChrome = 0;
+  for (const u of ix.unlikely) underChrome += u;
+  return { indexed: ix.els.length, underChrome };
+}
+
+(globalThis as unknown as { __newsmarkBench: unknown }).__newsmarkBench = { newsmark, newsmarkSliced, counts, early, floor, readFloor, size, chrome, cleanup, cleanups, collect };

@@ -102,6 +102,8 @@ interface InPage {
     /** Absent in an entry bundled from an older tree. */
     readFloor?(k: number): number;
     size(): { nodes: number; elements: number };
+    /** Absent from an older tree's entry. */
+    chrome?(): { indexed: number; underChrome: number };
     cleanup(): void;
     cleanups(k: number): void;
     collect(): void;
@@ -113,6 +115,9 @@ interface PageResult {
   url: string;
   nodes: number;
   elements: number;
+  /** Elements the page index keeps, and those of them under a box named or marked like chrome (null: older entry). */
+  indexed: number | null;
+  underChrome: number | null;
   isArticle: boolean;
   /** ms: CPU time per pass (main thread); wallMs: the in-page clock, which also gives the stages. */
   /**
@@ -280,6 +285,7 @@ async function measurePage(page: Page, backdrop: Page | null, name: string, url:
     else cold = await coldRun();
   });
   const rdCold = await rd(1);
+  const chrome = (await page.evaluate(() => (globalThis as unknown as InPage).__newsmarkBench.chrome?.() ?? null)) as { indexed: number; underChrome: number } | null;
   // The batches run with the page behind a blank tab (hidden, so the browser renders no frame of it): the style,
   // layout and paint that the pass's writes call for would otherwise land on the batch's CPU clock, between the
   // evaluation's end and the clock's read. That rendering is the next frame's, timed apart (nextFrameMs).
@@ -354,7 +360,7 @@ async function measurePage(page: Page, backdrop: Page | null, name: string, url:
   const stage = (s: keyof Stages) => r3(median(nmRuns.map((r) => r.stages[s])));
   const last = { ...nmRuns[nmRuns.length - 1]!, ...(checked ?? {}) };
   return {
-    name, url, nodes, elements, isArticle: last.isArticle,
+    name, url, nodes, elements, indexed: chrome?.indexed ?? null, underChrome: chrome?.underChrome ?? null, isArticle: last.isArticle,
     newsmark: {
       ms: r3(ms), wallMs: r3(median(nmRuns.map((r) => r.total))),
       stages: { detection: stage('detection'), boilerplate: stage('boilerplate'), quotes: stage('quotes'), highlight: stage('highlight') },
@@ -595,7 +601,7 @@ async function main(): Promise<void> {
   // Where the time goes on the pages that set the p95: the tenth of pages with the highest ratios, each stage (in-page
   // clock) against Readability's parse on the same clock, and the read floor against Readability.
   const topTenth = [...results].sort((a, b) => b.ratio - a.ratio).slice(0, Math.max(1, Math.round(results.length / 10)));
-  const spread = (xs: number[]) => ({ median: r2(median(xs)), min: r2(Math.min(...xs)), max: r2(Math.max(...xs)) });
+  const spread = (xs: number[]) => (xs.length ? { median: r2(median(xs)), min: r2(Math.min(...xs)), max: r2(Math.max(...xs)) } : null);
   const summary = {
     browser: version,
     pages: results.length,
@@ -615,6 +621,8 @@ async function main(): Promise<void> {
       // Each engine's cost in read floors (CPU): the target asks Newsmark for a third of Readability's.
       newsmarkOverReadFloor: spread(topTenth.filter((r) => r.readFloorMs).map((r) => r.newsmark.ms / r.readFloorMs!)),
       readabilityOverReadFloor: spread(topTenth.filter((r) => r.readFloorMs).map((r) => r.readability.ms / r.readFloorMs!)),
+      // Share of the indexed elements under boxes named like chrome: what pruning them, as Readability does, would skip.
+      underChrome: spread(topTenth.filter((r) => r.indexed).map((r) => r.underChrome! / r.indexed!)),
     },
     firstRun: results.some((r) => r.first) ? {
       newsmarkMs: r3(median(results.filter((r) => r.first).map((r) => r.first!.newsmark))),
@@ -689,8 +697,8 @@ async function main(): Promise<void> {
   lines.push(`log-log slope of Newsmark ms vs DOM nodes: ${sm.slope} (articles only ${sm.slopeArticles}; Readability ${sm.readabilitySlope}); target ≤ ${TARGETS.slope}`);
   lines.push(`Newsmark / Readability, ratio of summed times: ${sm.ratio.ofTotals}`);
   const tt = sm.topTenth;
-  const sp = (x: { median: number; min: number; max: number }) => `${x.median} (${x.min}–${x.max})`;
-  lines.push(`the ${tt.pages.length} page${tt.pages.length === 1 ? "" : "s"} with the highest ratios (${tt.pages.join(', ')}), each stage / Readability's parse on the in-page clock, median (range): detection ${sp(tt.detection)}, quotes ${sp(tt.quotes)}, writes ${sp(tt.writes)}; read floor / Readability ${sp(tt.readFloor)}; in read floors, Newsmark ${sp(tt.newsmarkOverReadFloor)}, Readability ${sp(tt.readabilityOverReadFloor)}`);
+  const sp = (x: { median: number; min: number; max: number } | null) => (x ? `${x.median} (${x.min}–${x.max})` : '-');
+  lines.push(`the ${tt.pages.length} page${tt.pages.length === 1 ? "" : "s"} with the highest ratios (${tt.pages.join(', ')}), each stage / Readability's parse on the in-page clock, median (range): detection ${sp(tt.detection)}, quotes ${sp(tt.quotes)}, writes ${sp(tt.writes)}; read floor / Readability ${sp(tt.readFloor)}; in read floors, Newsmark ${sp(tt.newsmarkOverReadFloor)}, Readability ${sp(tt.readabilityOverReadFloor)}; indexed elements under boxes named like chrome ${sp(tt.underChrome)}`);
   if (sm.forcedLayouts) lines.push(`forced layouts per pass (trace): max ${sm.forcedLayouts.maxPerPass}${sm.forcedLayouts.pagesWithAny.length ? ' on ' + sm.forcedLayouts.pagesWithAny.join(', ') : ''}; style recalcs inside the pass: max ${sm.forcedLayouts.maxStyleRecalcs}; target ≤ ${TARGETS.forcedLayouts}`);
   lines.push(`cold first pass: ${sm.longestSliceMs.slicesMedian} slices at the median (max ${sm.longestSliceMs.slicesMax}); pages with a slice over ${LONG_TASK_MS} ms (in-page clock): ${sm.longestSliceMs.over50.length} ${sm.longestSliceMs.over50.length ? '— ' + sm.longestSliceMs.over50.join(', ') : ''}`);
   if (sm.longestTaskCpuMs) lines.push(`pages with a main-thread task over ${LONG_TASK_MS} ms of CPU during the cold pass (trace): ${sm.longestTaskCpuMs.over50.length} ${sm.longestTaskCpuMs.over50.length ? '— ' + sm.longestTaskCpuMs.over50.join(', ') : ''}`);
