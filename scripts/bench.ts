@@ -476,7 +476,7 @@ function pad(s: string | number, n: number): string {
  * a loaded machine also counts the time the renderer waited for a core: subtracted as they are, they took more than
  * their CPU time off Newsmark's (compare runs on a busy box printed negative passes). So their wall time is scaled by
  * the batch's CPU time over its timed wall time when that is below 1 (the renderer kept waiting); on an idle machine it
- * is 1 or more and the clean-ups are subtracted as timed, as before. Null for an entry that does not time them.
+ * is at or near 1 and the clean-ups are subtracted as timed, as before. Null for an entry that does not time them.
  */
 function passCpu(batchCpu: number, run: NmRun): number | null {
   if (run.cleanup === undefined) return null;
@@ -698,7 +698,7 @@ async function main(): Promise<void> {
   lines.push(`Newsmark / Readability, ratio of summed times: ${sm.ratio.ofTotals}`);
   const tt = sm.topTenth;
   const sp = (x: { median: number; min: number; max: number } | null) => (x ? `${x.median} (${x.min}–${x.max})` : '-');
-  lines.push(`the ${tt.pages.length} page${tt.pages.length === 1 ? "" : "s"} with the highest ratios (${tt.pages.join(', ')}), each stage / Readability's parse on the in-page clock, median (range): detection ${sp(tt.detection)}, quotes ${sp(tt.quotes)}, writes ${sp(tt.writes)}; read floor / Readability ${sp(tt.readFloor)}; in read floors, Newsmark ${sp(tt.newsmarkOverReadFloor)}, Readability ${sp(tt.readabilityOverReadFloor)}; indexed elements under boxes named like chrome ${sp(tt.underChrome)}`);
+  lines.push(`the ${tt.pages.length} page${tt.pages.length === 1 ? '' : 's'} with the highest ratios (${tt.pages.join(', ')}), each stage / Readability's parse on the in-page clock, median (range): detection ${sp(tt.detection)}, quotes ${sp(tt.quotes)}, writes ${sp(tt.writes)}; read floor / Readability ${sp(tt.readFloor)}; in read floors, Newsmark ${sp(tt.newsmarkOverReadFloor)}, Readability ${sp(tt.readabilityOverReadFloor)}; indexed elements under boxes named like chrome ${sp(tt.underChrome)}`);
   if (sm.forcedLayouts) lines.push(`forced layouts per pass (trace): max ${sm.forcedLayouts.maxPerPass}${sm.forcedLayouts.pagesWithAny.length ? ' on ' + sm.forcedLayouts.pagesWithAny.join(', ') : ''}; style recalcs inside the pass: max ${sm.forcedLayouts.maxStyleRecalcs}; target ≤ ${TARGETS.forcedLayouts}`);
   lines.push(`cold first pass: ${sm.longestSliceMs.slicesMedian} slices at the median (max ${sm.longestSliceMs.slicesMax}); pages with a slice over ${LONG_TASK_MS} ms (in-page clock): ${sm.longestSliceMs.over50.length} ${sm.longestSliceMs.over50.length ? '— ' + sm.longestSliceMs.over50.join(', ') : ''}`);
   if (sm.longestTaskCpuMs) lines.push(`pages with a main-thread task over ${LONG_TASK_MS} ms of CPU during the cold pass (trace): ${sm.longestTaskCpuMs.over50.length} ${sm.longestTaskCpuMs.over50.length ? '— ' + sm.longestTaskCpuMs.over50.join(', ') : ''}`);
